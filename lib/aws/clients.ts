@@ -1,0 +1,70 @@
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+
+/**
+ * Everything an AWS SDK v3 client needs, decided in one place so collectors, stores and the mailer
+ * never build clients themselves (Powertools' "create once, inject" pattern).
+ */
+export interface AwsClientSettings {
+  /** Override endpoint (moto server, LocalStack, VPC endpoints). S3 then uses path-style URLs. */
+  endpoint?: string;
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Named profile from the shared config files; ignored when `credentials` is given. */
+  profile?: string;
+  /** SDK retry mode; adaptive adds client-side rate limiting on throttling. */
+  retryMode?: 'adaptive' | 'standard';
+  maxAttempts?: number;
+  /** Per-request socket timeout so a hung endpoint becomes an ERROR instead of a hung run. */
+  requestTimeoutMs?: number;
+  /** Middleware hook (API call counting in the benchmark, request logging). */
+  onClientCreated?: (client: AnyAwsClient, serviceName: string) => void;
+}
+
+// The minimal structural shape of an SDK v3 client we rely on.
+export interface AnyAwsClient {
+  middlewareStack: { add: (...args: never[]) => void };
+  config: unknown;
+  destroy(): void;
+}
+
+type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
+
+/** Builds per-region SDK clients with shared settings, caching one client per service and region. */
+export class AwsClientFactory {
+  private readonly cache = new Map<string, AnyAwsClient>();
+
+  constructor(readonly settings: AwsClientSettings = {}) {}
+
+  get<C extends AnyAwsClient>(Client: ClientConstructor<C>, region: string): C {
+    const key = `${Client.name}:${region}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached as C;
+    const client = new Client(this.clientConfig(Client.name, region));
+    this.settings.onClientCreated?.(client, Client.name.replace(/Client$/, ''));
+    this.cache.set(key, client);
+    return client;
+  }
+
+  clientConfig(clientName: string, region: string): Record<string, unknown> {
+    const { endpoint, credentials, profile, retryMode, maxAttempts, requestTimeoutMs } = this.settings;
+    const config: Record<string, unknown> = {
+      region,
+      retryMode: retryMode ?? 'adaptive',
+      maxAttempts: maxAttempts ?? 5,
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: 5_000,
+        requestTimeout: requestTimeoutMs ?? 30_000,
+      }),
+    };
+    if (endpoint) config.endpoint = endpoint;
+    if (endpoint && (clientName === 'S3Client' || clientName === 'S3ControlClient')) config.forcePathStyle = true;
+    if (credentials) config.credentials = credentials;
+    else if (profile) config.profile = profile;
+    return config;
+  }
+
+  destroy(): void {
+    for (const client of this.cache.values()) client.destroy();
+    this.cache.clear();
+  }
+}
