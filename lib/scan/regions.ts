@@ -1,0 +1,30 @@
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { AwsClientFactory } from '../aws/clients.js';
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+export class InvalidRegionError extends Error {
+  constructor(readonly region: string) {
+    super(`"${region}" is not an AWS region name (expected something like us-east-1).`);
+    this.name = 'InvalidRegionError';
+  }
+}
+
+/** Validates explicit regions, or lists the regions enabled for the account when `all` is asked. */
+export async function resolveRegions(
+  requested: readonly string[] | 'all',
+  clients: AwsClientFactory,
+  homeRegion: string,
+): Promise<string[]> {
+  if (requested !== 'all') {
+    for (const region of requested) if (!REGION_PATTERN.test(region)) throw new InvalidRegionError(region);
+    return [...new Set(requested)];
+  }
+  const ec2 = clients.get(EC2Client, homeRegion);
+  const response = await ec2.send(new DescribeRegionsCommand({ AllRegions: false }));
+  return (response.Regions ?? [])
+    .filter((r) => r.OptInStatus !== 'not-opted-in')
+    .map((r) => r.RegionName)
+    .filter((name): name is string => typeof name === 'string')
+    .sort();
+}

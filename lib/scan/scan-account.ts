@@ -1,0 +1,126 @@
+import type { AwsClientFactory } from '../aws/clients.js';
+import { createCollectContext, type ProgressReporter } from '../collect/context.js';
+import type { RawEvidence } from '../collect/evidence-recorder.js';
+import { collectIam } from '../collectors/iam/index.js';
+import { collectLogging } from '../collectors/logging/index.js';
+import { collectStorage } from '../collectors/storage/index.js';
+import { evaluateSnapshot } from '../checks/evaluate.js';
+import { CHECKS } from '../checks/registry.js';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../checks/thresholds.js';
+import type { CheckDefinition } from '../checks/types.js';
+import type { Finding } from '../findings/finding.js';
+import { AccountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
+import { findCollectionErrors } from './collection-errors.js';
+import { resolveIdentity } from './identity.js';
+import { resolveRegions } from './regions.js';
+import { countByStatus, newRunId, type ScanRun } from './run.js';
+
+export interface ScanOptions {
+  clients: AwsClientFactory;
+  /** Explicit regions or `all` (the regions enabled for the account). */
+  regions: readonly string[] | 'all';
+  /** Region used for STS and global services. */
+  homeRegion?: string;
+  checks?: readonly CheckDefinition[];
+  thresholds?: Thresholds;
+  /** Collect IAM, S3 listing, CloudFront and account contacts (once per account). */
+  includeGlobal?: boolean;
+  concurrency?: number;
+  now?: () => Date;
+  runId?: string;
+  progress?: ProgressReporter;
+}
+
+export interface ScanResult {
+  run: ScanRun;
+  snapshot: AccountSnapshot;
+  findings: Finding[];
+  evidence: RawEvidence[];
+}
+
+export class SnapshotValidationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SnapshotValidationError';
+  }
+}
+
+/** Collects one account (the regions in scope), validates the snapshot and evaluates every check. */
+export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const homeRegion = options.homeRegion ?? (options.regions === 'all' ? 'us-east-1' : options.regions[0]) ?? 'us-east-1';
+  const progress = options.progress ?? (() => undefined);
+
+  const identity = await resolveIdentity(options.clients, homeRegion);
+  const regions = await resolveRegions(options.regions, options.clients, homeRegion);
+  progress({ phase: 'collect', detail: `account ${identity.accountId}, ${regions.length} region(s): ${regions.join(', ')}` });
+
+  const ctx = createCollectContext({
+    clients: options.clients,
+    accountId: identity.accountId,
+    partition: identity.partition,
+    regions,
+    homeRegion,
+    includeGlobal: options.includeGlobal ?? true,
+    now,
+    concurrency: options.concurrency ?? 8,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+
+  const timed = async <T>(family: string, collect: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    const value = await collect();
+    progress({ phase: 'collect', detail: `${family} collected in ${((Date.now() - started) / 1000).toFixed(1)} s` });
+    return value;
+  };
+  const [iam, logging, storage] = await Promise.all([
+    timed('IAM and account', () => collectIam(ctx)),
+    timed('logging and monitoring', () => collectLogging(ctx)),
+    timed('encryption, storage and network', () => collectStorage(ctx)),
+  ]);
+
+  const parsed = AccountSnapshotSchema.safeParse({
+    schemaVersion: 1,
+    accountId: identity.accountId,
+    partition: identity.partition,
+    regions,
+    includesGlobal: ctx.includeGlobal,
+    collectedAt: startedAt.toISOString(),
+    iam,
+    logging,
+    storage,
+  });
+  if (!parsed.success) {
+    throw new SnapshotValidationError(
+      `Collected data did not match the snapshot schema: ${parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+      { cause: parsed.error },
+    );
+  }
+  const snapshot = parsed.data;
+
+  progress({ phase: 'evaluate', detail: `${(options.checks ?? CHECKS).length} checks` });
+  const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), options.thresholds ?? DEFAULT_THRESHOLDS);
+  const collectionErrors = findCollectionErrors(snapshot).map(({ code, message, operation, region }) => ({
+    code,
+    message,
+    operation,
+    accountId: identity.accountId,
+    ...(region ? { region } : {}),
+  }));
+
+  const run: ScanRun = {
+    id: options.runId ?? newRunId(startedAt),
+    startedAt: startedAt.toISOString(),
+    finishedAt: now().toISOString(),
+    accountIds: [identity.accountId],
+    regions,
+    status: collectionErrors.length > 0 ? 'PARTIAL' : 'COMPLETE',
+    counts: countByStatus(findings),
+    collectionErrors,
+  };
+  return { run, snapshot, findings, evidence: ctx.evidence.records };
+}
