@@ -1,0 +1,59 @@
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { Command } from 'commander';
+import { AwsClientFactory } from '../aws/clients.js';
+import { UsageError } from './errors.js';
+
+export interface AwsCliOptions {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
+/** Adds the options every AWS-touching command shares. */
+export function addAwsOptions(command: Command): Command {
+  return command
+    .option('--profile <name>', 'AWS named profile (default: the standard credential chain)')
+    .option('--region <region>', 'home region for global services, STS and the pipeline stores', process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1')
+    .option('--endpoint-url <url>', 'send all AWS calls to this endpoint (moto server, LocalStack)', process.env.HIPAA_AUDIT_ENDPOINT_URL);
+}
+
+export function homeRegion(options: AwsCliOptions): string {
+  return options.region ?? 'us-east-1';
+}
+
+/** One client factory per CLI invocation, from the shared options. */
+export function clientsFromOptions(options: AwsCliOptions): AwsClientFactory {
+  if (options.endpointUrl) {
+    try {
+      const url = new URL(options.endpointUrl);
+      if (!/^https?:$/.test(url.protocol)) throw new Error('not http(s)');
+    } catch {
+      throw new UsageError(`--endpoint-url "${options.endpointUrl}" is not an http(s) URL.`);
+    }
+  }
+  return new AwsClientFactory({
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+    ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: 5,
+  });
+}
+
+/** Names of the pipeline's own resources, from options or environment (set by the CDK outputs). */
+export interface PipelineResourceOptions {
+  table?: string;
+  evidenceBucket?: string;
+  signingKeyId?: string;
+}
+
+export function addPipelineResourceOptions(command: Command): Command {
+  return command
+    .option('--table <name>', 'findings table (env HIPAA_AUDIT_TABLE)', process.env.HIPAA_AUDIT_TABLE)
+    .option('--evidence-bucket <name>', 'evidence bucket (env HIPAA_AUDIT_EVIDENCE_BUCKET)', process.env.HIPAA_AUDIT_EVIDENCE_BUCKET)
+    .option('--signing-key-id <id>', 'KMS key id/ARN/alias that signs manifests (env HIPAA_AUDIT_SIGNING_KEY_ID)', process.env.HIPAA_AUDIT_SIGNING_KEY_ID);
+}
+
+export function requireOption<T>(value: T | undefined, flag: string, env: string): T {
+  if (value === undefined || value === '') throw new UsageError(`${flag} is required (or set ${env}).`);
+  return value;
+}
