@@ -10,16 +10,19 @@ export class InvalidRegionError extends Error {
   }
 }
 
+/** Rejects anything that is not shaped like a region name, before any AWS call is made. */
+export function validateRegionNames(regions: readonly string[]): string[] {
+  for (const region of regions) if (!REGION_PATTERN.test(region)) throw new InvalidRegionError(region);
+  return [...new Set(regions)];
+}
+
 /** Validates explicit regions, or lists the regions enabled for the account when `all` is asked. */
 export async function resolveRegions(
   requested: readonly string[] | 'all',
   clients: AwsClientFactory,
   homeRegion: string,
 ): Promise<string[]> {
-  if (requested !== 'all') {
-    for (const region of requested) if (!REGION_PATTERN.test(region)) throw new InvalidRegionError(region);
-    return [...new Set(requested)];
-  }
+  if (requested !== 'all') return validateRegionNames(requested);
   const ec2 = clients.get(EC2Client, homeRegion);
   const response = await ec2.send(new DescribeRegionsCommand({ AllRegions: false }));
   return (response.Regions ?? [])

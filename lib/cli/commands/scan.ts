@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { selectChecks } from '../../checks/registry.js';
+import { ThresholdsSchema, type Thresholds } from '../../checks/thresholds.js';
+import { findingsToCsv } from '../../report/csv.js';
+import { toScanReport } from '../../report/json.js';
+import { renderTable } from '../../report/table.js';
+import { validateRegionNames } from '../../scan/regions.js';
+import { scanAccount } from '../../scan/scan-account.js';
+import { addAwsOptions, clientsFromOptions, homeRegion, type AwsCliOptions } from '../aws-options.js';
+import { EXIT, UsageError } from '../errors.js';
+
+interface ScanCliOptions extends AwsCliOptions {
+  regions?: string;
+  checks?: string;
+  format: 'table' | 'json' | 'csv';
+  output?: string;
+  verbose?: boolean;
+  officerEmail?: string[];
+  thresholds?: string;
+  concurrency: string;
+}
+
+export function registerScanCommand(program: Command): void {
+  const command = program
+    .command('scan')
+    .description('Collect configuration from an AWS account (read-only) and evaluate the HIPAA safeguard checks')
+    .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region (default: --region)')
+    .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
+    .option('--officer-email <email...>', 'designated security official, compared with the SECURITY alternate contact')
+    .option('--thresholds <file>', 'JSON file overriding check thresholds (see README)')
+    .option('--concurrency <n>', 'maximum concurrent AWS API calls', '8');
+  addAwsOptions(command).action(async (options: ScanCliOptions) => {
+    process.exitCode = await runScan(options);
+  });
+}
+
+export async function runScan(options: ScanCliOptions): Promise<number> {
+  const region = validateRegionNames([homeRegion(options)])[0] ?? 'us-east-1';
+  const regions = parseRegions(options.regions, region);
+  const { checks, unknown } = selectChecks(options.checks?.split(',').map((s) => s.trim()).filter(Boolean));
+  if (unknown.length > 0) throw new UsageError(`Unknown check id(s): ${unknown.join(', ')}. Run "hipaa-audit checks" to list them.`);
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${options.concurrency}".`);
+  }
+  const thresholds = loadThresholds(options.thresholds, options.officerEmail);
+  const clients = clientsFromOptions(options);
+  const showProgress = options.format === 'table' || options.output !== undefined;
+  try {
+    const result = await scanAccount({
+      clients,
+      regions,
+      homeRegion: region,
+      checks,
+      thresholds,
+      concurrency,
+      progress: (event) => {
+        if (showProgress) process.stderr.write(`[${event.phase}] ${event.detail}\n`);
+      },
+    });
+    const text =
+      options.format === 'json'
+        ? JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n'
+        : options.format === 'csv'
+          ? findingsToCsv(result.findings)
+          : renderTable(result.run, result.findings, {
+              verbose: options.verbose ?? false,
+              color: options.output === undefined && process.stdout.isTTY === true,
+            });
+    if (options.output) {
+      await writeFile(options.output, text);
+      process.stderr.write(`Report written to ${options.output} (${result.findings.length} findings)\n`);
+    } else {
+      process.stdout.write(text);
+    }
+    return result.findings.some((f) => f.status === 'FAIL') ? EXIT.findings : EXIT.ok;
+  } finally {
+    clients.destroy();
+  }
+}
+
+function parseRegions(value: string | undefined, fallback: string): string[] | 'all' {
+  if (value === undefined) return [fallback];
+  if (value.trim() === 'all') return 'all';
+  const regions = value.split(',').map((r) => r.trim()).filter(Boolean);
+  if (regions.length === 0) throw new UsageError('--regions needs at least one region, or "all".');
+  return validateRegionNames(regions);
+}
+
+function loadThresholds(file: string | undefined, officerEmails: string[] | undefined): Thresholds {
+  let raw: unknown = {};
+  if (file) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`Could not read thresholds file ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const merged = officerEmails ? { ...(raw as object), officerEmails } : raw;
+  const parsed = ThresholdsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`Invalid threshold ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+import type { Finding } from '../findings/finding.js';
+
+export const FINDINGS_CSV_COLUMNS = [
+  'checkId', 'title', 'citations', 'severity', 'status', 'accountId', 'region',
+  'resourceType', 'resourceId', 'resourceArn', 'reason', 'remediation', 'suppressionId', 'suppressionExpiresAt',
+] as const;
+
+/** RFC 4180 quoting; also neutralizes spreadsheet formula injection from resource names. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function findingsToCsv(findings: readonly Finding[]): string {
+  const rows = findings.map((f) =>
+    [
+      f.checkId, f.title, f.citations.join('; '), f.severity, f.status, f.resource.accountId, f.resource.region,
+      f.resource.type, f.resource.id, f.resource.arn, f.reason, f.remediation,
+      f.suppression?.id ?? '', f.suppression?.expiresAt ?? '',
+    ].map(csvCell).join(','),
+  );
+  return [FINDINGS_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}

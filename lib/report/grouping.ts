@@ -1,0 +1,38 @@
+import type { Finding, FindingStatus } from '../findings/finding.js';
+import { specification, STANDARD_ORDER } from '../hipaa/specifications.js';
+
+const STATUS_RANK: Record<FindingStatus, number> = { FAIL: 0, ERROR: 1, SUPPRESSED: 2, PASS: 3, NOT_APPLICABLE: 4 };
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+export interface StandardGroup {
+  standard: string;
+  findings: Finding[];
+}
+
+/** Groups findings under the HIPAA standard of their first citation, in regulation order, failures first. */
+export function groupByStandard(findings: readonly Finding[]): StandardGroup[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const first = finding.citations[0];
+    const standard = first ? specification(first).standard : 'Other';
+    const list = groups.get(standard) ?? [];
+    list.push(finding);
+    groups.set(standard, list);
+  }
+  const order = (standard: string) => {
+    const i = STANDARD_ORDER.indexOf(standard);
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return [...groups.entries()]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([standard, list]) => ({ standard, findings: list.sort(compareFindings) }));
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.checkId.localeCompare(b.checkId) ||
+    a.resource.arn.localeCompare(b.resource.arn)
+  );
+}
