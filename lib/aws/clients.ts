@@ -58,6 +58,9 @@ export class AwsClientFactory {
     };
     if (endpoint) config.endpoint = endpoint;
     if (endpoint && (clientName === 'S3Client' || clientName === 'S3ControlClient')) config.forcePathStyle = true;
+    // S3 Control's endpoint rules prefix the host with the account id; against a custom endpoint given
+    // by IP (moto on 127.0.0.1) that is not a valid URL, so resolve every request to the endpoint as given.
+    if (endpoint && clientName === 'S3ControlClient') config.endpointProvider = () => ({ url: new URL(endpoint) });
     if (credentials) config.credentials = credentials;
     else if (profile) config.profile = profile;
     return config;

@@ -15,8 +15,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       // commander already printed the message (or help/version, which exit 0).
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof CredentialsError || err instanceof InvalidRegionError) {
+    if (err instanceof UsageError || err instanceof CredentialsError || err instanceof InvalidRegionError || isExpected(err)) {
       process.stderr.write(`hipaa-audit: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    if (err instanceof Error && '$metadata' in err) {
+      process.stderr.write(`hipaa-audit: AWS call failed (${err.name}): ${err.message}\n`);
       return EXIT.usage;
     }
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -25,6 +29,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     else process.stderr.write('Set HIPAA_AUDIT_DEBUG=1 for details.\n');
     return EXIT.usage;
   }
+}
+
+// Domain errors whose messages are written for the person at the terminal.
+const EXPECTED_ERRORS = new Set([
+  'DigestSendError', 'DigestLedgerError', 'DigestAlreadySentError', 'SuppressionNotFoundError',
+  'SuppressionAlreadyRevokedError', 'PresignExpiryError', 'BundleRequestError', 'EvidenceConflictError',
+  'StoreItemValidationError', 'PipelineConfigError',
+]);
+
+function isExpected(err: unknown): err is Error {
+  return err instanceof Error && EXPECTED_ERRORS.has(err.name);
 }
 
 // Only run when executed as the CLI (bundled into dist/hipaa-audit.mjs), not when imported by tests.

@@ -1,6 +1,12 @@
 import { Command } from 'commander';
+import { registerAcceptCommand } from './commands/accept.js';
+import { registerAcceptancesCommand } from './commands/acceptances.js';
+import { registerBundleCommand } from './commands/bundle.js';
 import { registerChecksCommand } from './commands/checks.js';
+import { registerDigestCommand } from './commands/digest.js';
+import { registerRevokeCommand } from './commands/revoke.js';
 import { registerScanCommand } from './commands/scan.js';
+import { registerVerifyCommand } from './commands/verify.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -12,5 +18,11 @@ export function buildProgram(): Command {
     .exitOverride();
   registerScanCommand(program);
   registerChecksCommand(program);
+  registerAcceptCommand(program);
+  registerAcceptancesCommand(program);
+  registerRevokeCommand(program);
+  registerBundleCommand(program);
+  registerVerifyCommand(program);
+  registerDigestCommand(program);
   return program;
 }

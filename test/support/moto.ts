@@ -31,7 +31,8 @@ export async function startMoto(env: Record<string, string> = {}): Promise<MotoS
   const port = await freePort();
   const bin = process.env.MOTO_SERVER_BIN ?? 'moto_server';
   const child: ChildProcess = spawn(bin, ['-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, ...env },
+    // Without this moto invents ~1,170 public-AMI snapshots per region owned by the account.
+    env: { MOTO_EC2_LOAD_DEFAULT_AMIS: 'false', ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

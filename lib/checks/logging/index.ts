@@ -1,3 +1,40 @@
 import type { CheckDefinition } from '../types.js';
+import { check as cloudtrailCloudwatchLogsIntegration } from './cloudtrail_cloudwatch_logs_integration.js';
+import { check as cloudtrailKmsEncryption } from './cloudtrail_kms_encryption.js';
+import { check as cloudtrailLogFileValidationEnabled } from './cloudtrail_log_file_validation_enabled.js';
+import { check as cloudtrailMultiRegionEnabled } from './cloudtrail_multi_region_enabled.js';
+import { check as cloudtrailS3DataEventsEnabled } from './cloudtrail_s3_data_events_enabled.js';
+import { check as cloudtrailTrailLogging } from './cloudtrail_trail_logging.js';
+import { check as cloudwatchAlarmCloudtrailConfigChanges } from './cloudwatch_alarm_cloudtrail_config_changes.js';
+import { check as cloudwatchAlarmConsoleAuthFailures } from './cloudwatch_alarm_console_auth_failures.js';
+import { check as cloudwatchAlarmIamPolicyChanges } from './cloudwatch_alarm_iam_policy_changes.js';
+import { check as cloudwatchAlarmRootUsage } from './cloudwatch_alarm_root_usage.js';
+import { check as cloudwatchAlarmUnauthorizedApiCalls } from './cloudwatch_alarm_unauthorized_api_calls.js';
+import { check as cloudwatchLogGroupKmsEncryption } from './cloudwatch_log_group_kms_encryption.js';
+import { check as cloudwatchLogGroupRetentionSixYears } from './cloudwatch_log_group_retention_six_years.js';
+import { check as configDeliveryChannelConfigured } from './config_delivery_channel_configured.js';
+import { check as configRecorderEnabled } from './config_recorder_enabled.js';
+import { check as guarddutyDetectorEnabled } from './guardduty_detector_enabled.js';
+import { check as securityhubHubEnabled } from './securityhub_hub_enabled.js';
+import { check as vpcFlowLogsEnabled } from './vpc_flow_logs_enabled.js';
 
-export const loggingChecks: readonly CheckDefinition[] = [];
+export const loggingChecks: readonly CheckDefinition[] = [
+  cloudtrailMultiRegionEnabled,
+  cloudtrailTrailLogging,
+  cloudtrailLogFileValidationEnabled,
+  cloudtrailKmsEncryption,
+  cloudtrailCloudwatchLogsIntegration,
+  cloudtrailS3DataEventsEnabled,
+  cloudwatchLogGroupRetentionSixYears,
+  cloudwatchLogGroupKmsEncryption,
+  cloudwatchAlarmRootUsage,
+  cloudwatchAlarmConsoleAuthFailures,
+  cloudwatchAlarmIamPolicyChanges,
+  cloudwatchAlarmCloudtrailConfigChanges,
+  cloudwatchAlarmUnauthorizedApiCalls,
+  vpcFlowLogsEnabled,
+  configRecorderEnabled,
+  configDeliveryChannelConfigured,
+  guarddutyDetectorEnabled,
+  securityhubHubEnabled,
+];

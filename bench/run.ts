@@ -1,0 +1,33 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseCli, USAGE } from './args.js';
+import { runBenchmark } from './benchmark.js';
+import { stderrProgress } from './progress.js';
+import { renderReport } from './report.js';
+
+/** `npm run bench`: seeds moto at two scales, scans, prints the report and writes results.json. */
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  if (cli === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const results = await runBenchmark({
+    scales: cli.scales,
+    seedConcurrency: cli.seedConcurrency,
+    ...(cli.scanConcurrency === undefined ? {} : { scanConcurrency: cli.scanConcurrency }),
+    evalMinMs: cli.evalMinMs,
+    measureBundles: cli.measureBundles,
+    motoDefaultAmis: cli.motoDefaultAmis,
+    log: stderrProgress,
+  });
+  const out = resolve(cli.out);
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(renderReport(results));
+  console.log(`results written to ${out}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exitCode = 1;
+});

@@ -1,0 +1,77 @@
+/**
+ * Exactly the API actions the collectors (lib/collectors, lib/scan) call in a member account. The member
+ * role grants these and nothing else, so a new collector call must be added here or it fails with
+ * AccessDenied (reported as a collection ERROR, never silently skipped). test/infra checks that every
+ * SDK command in the collector sources maps to an entry and that every entry is a read action.
+ *
+ * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
+ * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
+ * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock.
+ */
+export const MEMBER_READ_ACTIONS = [
+  // IAM and account
+  'iam:GetAccountAuthorizationDetails',
+  'iam:GenerateCredentialReport',
+  'iam:GetCredentialReport',
+  'iam:GetAccountPasswordPolicy',
+  'iam:GetAccountSummary',
+  'iam:ListVirtualMFADevices',
+  'iam:ListRoles',
+  'account:GetAlternateContact',
+  'sts:GetCallerIdentity',
+  // Logging and monitoring
+  'cloudtrail:DescribeTrails',
+  'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectors',
+  'logs:DescribeLogGroups',
+  'logs:DescribeMetricFilters',
+  'cloudwatch:DescribeAlarms',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeFlowLogs',
+  'ec2:DescribeRegions',
+  'config:DescribeConfigurationRecorders',
+  'config:DescribeConfigurationRecorderStatus',
+  'config:DescribeDeliveryChannels',
+  'guardduty:ListDetectors',
+  'guardduty:GetDetector',
+  'securityhub:DescribeHub',
+  // Encryption, storage and network
+  'ec2:GetEbsEncryptionByDefault',
+  'ec2:DescribeVolumes',
+  'ec2:DescribeSnapshots',
+  'ec2:DescribeSnapshotAttribute',
+  's3:ListAllMyBuckets',
+  's3:GetBucketLocation',
+  's3:GetEncryptionConfiguration',
+  's3:GetBucketPolicy',
+  's3:GetBucketPublicAccessBlock',
+  's3:GetAccountPublicAccessBlock',
+  's3:GetBucketVersioning',
+  's3:GetBucketLogging',
+  's3:GetBucketObjectLockConfiguration',
+  'cloudfront:ListDistributions',
+  'rds:DescribeDBInstances',
+  'rds:DescribeDBSnapshots',
+  'rds:DescribeDBSnapshotAttributes',
+  'dynamodb:ListTables',
+  'dynamodb:DescribeTable',
+  'dynamodb:DescribeContinuousBackups',
+  'kms:ListKeys',
+  'kms:DescribeKey',
+  'kms:GetKeyRotationStatus',
+  'elasticfilesystem:DescribeFileSystems',
+  'sns:ListTopics',
+  'sns:GetTopicAttributes',
+  'sqs:ListQueues',
+  'sqs:GetQueueAttributes',
+  'elasticloadbalancing:DescribeLoadBalancers',
+  'elasticloadbalancing:DescribeListeners',
+  'backup:ListBackupPlans',
+  'backup:GetBackupPlan',
+] as const;
+
+/** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */
+export const PIPELINE_ONLY_ACTIONS = ['organizations:ListAccounts'] as const;
+
+export const COLLECTOR_ACTIONS = [...MEMBER_READ_ACTIONS, ...PIPELINE_ONLY_ACTIONS] as const;
+export type CollectorAction = (typeof COLLECTOR_ACTIONS)[number];

@@ -1,0 +1,89 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface EvidenceStorageProps {
+  dataKey: kms.IKey;
+  /** Object Lock COMPLIANCE default retention, in whole years (HIPAA 164.316(b)(2)(i): at least 6). */
+  retentionYears: number;
+}
+
+/**
+ * WORM evidence store plus the bucket that receives its S3 server access logs (who read which evidence).
+ * Everything is retained on stack deletion: Object Lock makes the objects undeletable anyway, and a
+ * failed delete of a locked bucket would leave the stack stuck in DELETE_FAILED.
+ */
+export class EvidenceStorage extends Construct {
+  readonly evidenceBucket: s3.Bucket;
+  readonly accessLogBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: EvidenceStorageProps) {
+    super(scope, id);
+    const retentionDays = props.retentionYears * 366;
+
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      // S3 server access log delivery only supports SSE-S3 destination buckets, not SSE-KMS.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'archive-access-logs',
+          transitions: [
+            { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(90) },
+            { storageClass: s3.StorageClass.DEEP_ARCHIVE, transitionAfter: Duration.days(365) },
+          ],
+          // Access logs are evidence of who read the evidence: kept as long as the evidence itself.
+          expiration: Duration.days(retentionDays),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+      ],
+    });
+    Validations.of(this.accessLogBucket).acknowledge(
+      { id: 'HIPAA.Security-S3DefaultEncryptionKMS', reason: 'S3 server access log delivery does not support SSE-KMS destination buckets; SSE-S3 is the only option.' },
+      { id: 'HIPAA.Security-S3BucketReplicationEnabled', reason: 'Access logs are operational records of this single-region pipeline; cross-region replication is optional (docs/deploy.md).' },
+    );
+
+    this.evidenceBucket = new s3.Bucket(this, 'Evidence', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.dataKey,
+      // One data key per bucket instead of per object: far fewer KMS calls for thousands of evidence files.
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'evidence/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'archive-evidence',
+          // Evidence is read in the first weeks (digest links, reviews) and then only for audits.
+          transitions: [
+            { storageClass: s3.StorageClass.GLACIER, transitionAfter: Duration.days(90) },
+            { storageClass: s3.StorageClass.DEEP_ARCHIVE, transitionAfter: Duration.days(365) },
+          ],
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+    // The L2 only renders retention in Days; 365 * years falls one or two leap days short of the
+    // required years, so set the unit S3 itself counts in calendar years.
+    const cfnEvidence = this.evidenceBucket.node.defaultChild as s3.CfnBucket;
+    cfnEvidence.objectLockConfiguration = {
+      objectLockEnabled: 'Enabled',
+      rule: { defaultRetention: { mode: 'COMPLIANCE', years: props.retentionYears } },
+    };
+    Validations.of(this.evidenceBucket).acknowledge({
+      id: 'HIPAA.Security-S3BucketReplicationEnabled',
+      reason:
+        'Integrity and availability come from Object Lock COMPLIANCE + versioning + 11x9s regional durability; cross-region replication would need a second locked bucket and key per region and is documented as an option in docs/deploy.md.',
+    });
+  }
+}

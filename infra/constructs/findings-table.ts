@@ -1,0 +1,55 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+export interface FindingsTableProps {
+  dataKey: kms.IKey;
+}
+
+/**
+ * Single table for runs, finding state, transitions and suppressions (the store's key design uses
+ * PK/SK plus GSI1 and GSI2, all strings). PITR covers 35 days of operator error; the AWS Backup plan keeps
+ * monthly copies for a year because the finding history is what the digest's trends are built from.
+ */
+export class FindingsTable extends Construct {
+  readonly table: dynamodb.Table;
+
+  constructor(scope: Construct, id: string, props: FindingsTableProps) {
+    super(scope, id);
+    const S = dynamodb.AttributeType.STRING;
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: 'PK', type: S },
+      sortKey: { name: 'SK', type: S },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: props.dataKey,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: S }, sortKey: { name: 'GSI1SK', type: S } });
+    this.table.addGlobalSecondaryIndex({ indexName: 'GSI2', partitionKey: { name: 'GSI2PK', type: S }, sortKey: { name: 'GSI2SK', type: S } });
+
+    const vault = new backup.BackupVault(this, 'Vault', {
+      encryptionKey: props.dataKey,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const plan = new backup.BackupPlan(this, 'Plan', { backupVault: vault });
+    plan.addRule(
+      new backup.BackupPlanRule({
+        ruleName: 'monthly-1y',
+        scheduleExpression: events.Schedule.cron({ day: '1', hour: '5', minute: '0' }),
+        deleteAfter: Duration.days(365),
+      }),
+    );
+    const selection = plan.addSelection('Table', { resources: [backup.BackupResource.fromDynamoDbTable(this.table)] });
+    Validations.of(selection).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason: 'AWS Backup service role for the backup selection; the AWS-managed policy tracks new resource types and is scoped by the selection itself.',
+    });
+  }
+}

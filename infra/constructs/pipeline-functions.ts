@@ -1,0 +1,173 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { PipelineConfig } from '../../lib/config/pipeline-config.js';
+import { nagArnRef } from '../nag-ids.js';
+import { AuditFunction } from './audit-function.js';
+
+export interface PipelineFunctionsProps {
+  config: PipelineConfig;
+  dataKey: kms.IKey;
+  signingKey: kms.IKey;
+  table: dynamodb.ITable;
+  evidenceBucket: s3.IBucket;
+  senderIdentityArn: string;
+  digestDeadLetterQueue: sqs.IQueue;
+}
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
+
+/**
+ * The four thin handlers in functions/. Each has its own role whose permissions are exactly the
+ * statements below; none of them can read audited accounts except through the collector role.
+ */
+export class PipelineFunctions extends Construct {
+  readonly resolveTargets: AuditFunction;
+  readonly scanTarget: AuditFunction;
+  readonly finalizeRun: AuditFunction;
+  readonly digest: AuditFunction;
+  /** The scan Lambda's timeout (Lambda's maximum): one account in all configured regions. */
+  readonly scanTimeout = Duration.minutes(15);
+
+  constructor(scope: Construct, id: string, private readonly props: PipelineFunctionsProps) {
+    super(scope, id);
+    const { config, dataKey } = props;
+    const environment: Record<string, string> = {
+      TABLE_NAME: props.table.tableName,
+      EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+      SIGNING_KEY_ID: props.signingKey.keyId,
+      MEMBER_ROLE_NAME: config.memberRoleName,
+      EXTERNAL_ID: config.externalId,
+      ...('accounts' in config.targets ? { TARGET_ACCOUNTS: config.targets.accounts.join(',') } : { USE_ORGANIZATION: 'true' }),
+      REGIONS: config.regions.join(','),
+      OFFICER_EMAILS: config.officerEmails.join(','),
+      SENDER_EMAIL: config.senderEmail,
+      ORGANIZATION_NAME: config.organizationName,
+      BUNDLE_LINK_EXPIRY_DAYS: String(config.bundleLinkExpiryDays),
+    };
+    const common = { environment, dataKey };
+
+    this.resolveTargets = new AuditFunction(this, 'ResolveTargets', {
+      ...common,
+      entry: 'resolve-targets.ts',
+      description: 'Resolves the accounts and regions of one audit run',
+      timeout: Duration.minutes(2),
+      memorySize: 256,
+      reservedConcurrency: 2,
+    });
+    this.scanTarget = new AuditFunction(this, 'ScanTarget', {
+      ...common,
+      entry: 'scan-target.ts',
+      description: 'Scans one account through its read-only member role',
+      timeout: this.scanTimeout,
+      memorySize: 1024,
+      // Matches the Map's MaxConcurrency: bounds the API load on member accounts and on KMS/DynamoDB.
+      reservedConcurrency: config.mapConcurrency,
+    });
+    this.finalizeRun = new AuditFunction(this, 'FinalizeRun', {
+      ...common,
+      entry: 'finalize-run.ts',
+      description: 'Records the run, signs its manifest and seals the evidence bundle',
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      reservedConcurrency: 2,
+    });
+    this.digest = new AuditFunction(this, 'SendDigest', {
+      ...common,
+      entry: 'send-digest.ts',
+      description: "Emails the HIPAA officers' digest",
+      timeout: Duration.minutes(5),
+      memorySize: 512,
+      reservedConcurrency: 1,
+      deadLetterQueue: props.digestDeadLetterQueue,
+    });
+    // Async invocation (the schedule): two retries, then the DLQ, whose alarm pages the officers.
+    this.digest.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1) });
+
+    const all = [this.resolveTargets, this.scanTarget, this.finalizeRun, this.digest];
+    for (const f of all) f.allow(this.useDataKey());
+    this.resolveTargets.allow(this.tableAccess(true));
+    this.scanTarget.allow(this.tableAccess(true));
+    this.scanTarget.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
+    this.scanTarget.allow(this.sign());
+    this.finalizeRun.allow(this.tableAccess(true));
+    this.finalizeRun.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
+    this.finalizeRun.allow(this.sign());
+    this.digest.allow(this.tableAccess(false));
+    // Pre-signed bundle links are signed with the digest role, so it needs read (and decrypt) itself.
+    this.digest.allow(this.evidence(['s3:GetObject']));
+    this.digest.allow(
+      new iam.PolicyStatement({ sid: 'SendDigestMail', actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [props.senderIdentityArn] }),
+    );
+    // The digest's DLQ is SSE-KMS; the Lambda service sends to it with the function's role.
+    this.digest.allow(
+      new iam.PolicyStatement({ sid: 'EncryptDeadLetter', actions: ['kms:GenerateDataKey'], resources: [dataKey.keyArn] }),
+    );
+
+    for (const f of all) this.acknowledgeScopedWildcards(f);
+    for (const f of [this.resolveTargets, this.scanTarget, this.finalizeRun]) {
+      Validations.of(f.fn).acknowledge({
+        id: 'HIPAA.Security-LambdaDLQ',
+        reason: 'Invoked synchronously by Step Functions, where a DLQ never applies; failures are retried and caught by the state machine and alarmed on.',
+      });
+    }
+    for (const f of all) {
+      Validations.of(f.fn).acknowledge({
+        id: 'HIPAA.Security-LambdaInsideVPC',
+        reason:
+          'The functions call only AWS public APIs (STS, every audited service in every target region, DynamoDB, S3, KMS, SES) and hold no network-reachable data; a VPC would need NAT or per-region endpoints without reducing exposure.',
+      });
+    }
+  }
+
+  /** Lets the resolve and scan functions chain into the collector role, and tells them its ARN. */
+  grantAssumeCollector(collectorRole: iam.IRole): void {
+    for (const f of [this.resolveTargets, this.scanTarget]) {
+      f.allow(new iam.PolicyStatement({ sid: 'AssumeCollectorRole', actions: ['sts:AssumeRole'], resources: [collectorRole.roleArn] }));
+      f.fn.addEnvironment('COLLECTOR_ROLE_ARN', collectorRole.roleArn);
+    }
+  }
+
+  private useDataKey(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      sid: 'UseDataKey',
+      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      resources: [this.props.dataKey.keyArn],
+    });
+  }
+
+  private tableAccess(write: boolean): iam.PolicyStatement {
+    const arn = this.props.table.tableArn;
+    return new iam.PolicyStatement({
+      sid: write ? 'ReadWriteFindingsTable' : 'ReadFindingsTable',
+      actions: write ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ,
+      resources: [arn, `${arn}/index/*`],
+    });
+  }
+
+  private evidence(actions: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({ sid: 'EvidenceObjects', actions, resources: [this.props.evidenceBucket.arnForObjects('*')] });
+  }
+
+  private sign(): iam.PolicyStatement {
+    return new iam.PolicyStatement({ sid: 'SignManifests', actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [this.props.signingKey.keyArn] });
+  }
+
+  private acknowledgeScopedWildcards(f: AuditFunction): void {
+    Validations.of(f.policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.table)}/index/*]`,
+      reason: 'Queries use the table GSI1/GSI2 indexes; the wildcard covers only this table\'s indexes.',
+    });
+    if (f !== this.resolveTargets) {
+      Validations.of(f.policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.evidenceBucket)}/*]`,
+        reason: 'Evidence object keys are per run and per account; the wildcard covers objects of this one bucket only.',
+      });
+    }
+  }
+}

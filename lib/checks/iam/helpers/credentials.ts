@@ -1,0 +1,39 @@
+import type { CredentialReportRow } from '../../../collectors/iam/schema.js';
+import type { AccountSnapshot } from '../../../snapshot/schema.js';
+import { notApplicable } from '../../results.js';
+import type { CheckResult } from '../../types.js';
+import { account, iamResource } from './resources.js';
+
+export const ROOT_USER = '<root_account>';
+
+export function userRows(rows: readonly CredentialReportRow[]): CredentialReportRow[] {
+  return rows.filter((row) => row.user !== ROOT_USER);
+}
+
+export function rootRow(rows: readonly CredentialReportRow[]): CredentialReportRow | undefined {
+  return rows.find((row) => row.user === ROOT_USER);
+}
+
+export interface ActiveKey {
+  slot: 1 | 2;
+  lastRotated: string | null;
+  lastUsed: string | null;
+}
+
+export function activeKeys(row: CredentialReportRow): ActiveKey[] {
+  const keys: ActiveKey[] = [];
+  if (row.accessKey1Active) keys.push({ slot: 1, lastRotated: row.accessKey1LastRotated, lastUsed: row.accessKey1LastUsedDate });
+  if (row.accessKey2Active) keys.push({ slot: 2, lastRotated: row.accessKey2LastRotated, lastUsed: row.accessKey2LastUsedDate });
+  return keys;
+}
+
+/** Runs `evaluate` per IAM user row of the credential report; one NOT_APPLICABLE when there are none. */
+export function perUser(
+  snapshot: AccountSnapshot,
+  rows: readonly CredentialReportRow[],
+  evaluate: (row: CredentialReportRow, resource: ReturnType<typeof iamResource>) => CheckResult,
+): CheckResult[] {
+  const users = userRows(rows);
+  if (users.length === 0) return [notApplicable(account(snapshot), `Account ${snapshot.accountId} has no IAM users`)];
+  return users.map((row) => evaluate(row, iamResource(snapshot, 'User', row.user, row.arn)));
+}

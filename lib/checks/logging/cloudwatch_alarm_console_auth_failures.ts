@@ -1,0 +1,13 @@
+import { defineMetricAlarmCheck } from './metric-alarms.js';
+import { matchesConsoleAuthFailures } from './metric-patterns.js';
+
+export const check = defineMetricAlarmCheck({
+  id: 'cloudwatch_alarm_console_auth_failures',
+  title: 'A metric filter and alarm exist for console sign-in failures',
+  citations: ['164.308(a)(5)(ii)(C)'],
+  severity: 'medium',
+  rationale: 'Log-in monitoring means noticing repeated failed sign-ins, the signature of password guessing.',
+  subject: 'console authentication failures',
+  cisPattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
+  matches: matchesConsoleAuthFailures,
+});

@@ -1,0 +1,13 @@
+import { defineMetricAlarmCheck } from './metric-alarms.js';
+import { matchesUnauthorizedApiCalls } from './metric-patterns.js';
+
+export const check = defineMetricAlarmCheck({
+  id: 'cloudwatch_alarm_unauthorized_api_calls',
+  title: 'A metric filter and alarm exist for unauthorized API calls',
+  citations: ['164.308(a)(1)(ii)(D)'],
+  severity: 'medium',
+  rationale: 'Bursts of denied API calls reveal probing with stolen or over-scoped credentials.',
+  subject: 'unauthorized API calls',
+  cisPattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+  matches: matchesUnauthorizedApiCalls,
+});

@@ -1,0 +1,36 @@
+import type { LogGroup, LoggingRegion, Trail } from '../../collectors/logging/schema.js';
+import type { AccountSnapshot } from '../../snapshot/schema.js';
+import { regionResource } from '../results.js';
+import type { CheckResult, ResourceRef } from '../types.js';
+
+/** Runs `fn` for every region in the logging snapshot, in snapshot order. */
+export function eachRegion(
+  snapshot: AccountSnapshot,
+  fn: (region: string, data: LoggingRegion, scope: ResourceRef) => CheckResult[],
+): CheckResult[] {
+  return Object.entries(snapshot.logging.regions).flatMap(([region, data]) =>
+    fn(region, data, regionResource(snapshot.accountId, region, snapshot.partition)),
+  );
+}
+
+export function trailResource(trail: Trail, snapshot: AccountSnapshot): ResourceRef {
+  // Organization trails belong to the management account, which the ARN names.
+  const owner = trail.arn.split(':')[4] || snapshot.accountId;
+  return { arn: trail.arn, id: trail.name, type: 'AWS::CloudTrail::Trail', region: trail.homeRegion, accountId: owner };
+}
+
+export function logGroupResource(group: LogGroup, region: string, snapshot: AccountSnapshot): ResourceRef {
+  const arn = group.arn || `arn:${snapshot.partition}:logs:${region}:${snapshot.accountId}:log-group:${group.name}`;
+  return { arn, id: group.name, type: 'AWS::Logs::LogGroup', region, accountId: snapshot.accountId };
+}
+
+export function vpcResource(vpcId: string, ownerId: string | undefined, region: string, snapshot: AccountSnapshot): ResourceRef {
+  const owner = ownerId ?? snapshot.accountId;
+  return {
+    arn: `arn:${snapshot.partition}:ec2:${region}:${owner}:vpc/${vpcId}`,
+    id: vpcId,
+    type: 'AWS::EC2::VPC',
+    region,
+    accountId: owner,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Trail } from '../../collectors/logging/schema.js';
+import type { AccountSnapshot } from '../../snapshot/schema.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import type { CheckResult, ResourceRef } from '../types.js';
+import { eachRegion, trailResource } from './resources.js';
+
+/** One result per trail, each trail once (in the region that assessed it). */
+export function evaluateEachTrail(
+  snapshot: AccountSnapshot,
+  fn: (trail: Trail, resource: ResourceRef) => CheckResult,
+): CheckResult[] {
+  return eachRegion(snapshot, (region, data, scope) =>
+    withCollected(data.cloudtrail, scope, ({ trails, otherTrailArns }) => {
+      if (trails.length > 0) return trails.map((trail) => fn(trail, trailResource(trail, snapshot)));
+      const elsewhere = otherTrailArns.length > 0 ? `; ${otherTrailArns.length} multi-region trail(s) are assessed in their home region` : '';
+      return [notApplicable(scope, `No CloudTrail trails to assess in ${region}${elsewhere}`)];
+    }),
+  );
+}
+
+/**
+ * Trails that record events in `region`: those assessed there plus multi-region trails assessed in
+ * another region. `undefined` when the region's own listing failed.
+ */
+export function trailsCovering(snapshot: AccountSnapshot, region: string): Trail[] | undefined {
+  const own = snapshot.logging.regions[region]?.cloudtrail.data;
+  if (!own) return undefined;
+  const all = new Map<string, Trail>();
+  for (const data of Object.values(snapshot.logging.regions)) {
+    for (const trail of data.cloudtrail.data?.trails ?? []) all.set(trail.arn, trail);
+  }
+  const covering = [...own.trails];
+  for (const arn of own.otherTrailArns) {
+    const trail = all.get(arn);
+    if (trail) covering.push(trail);
+  }
+  return covering;
+}
+
+/** Shared shape of the region-coverage checks: PASS if one covering trail qualifies, else ERROR/FAIL. */
+export function evaluateCoverage(
+  snapshot: AccountSnapshot,
+  qualify: (trail: Trail) => { ok: boolean; error?: string; why: string },
+  describe: { pass: (trail: Trail, region: string) => string; fail: (region: string, notes: string[]) => string },
+): CheckResult[] {
+  return eachRegion(snapshot, (region, data, scope) =>
+    withCollected(data.cloudtrail, scope, () => {
+      const trails = trailsCovering(snapshot, region) ?? [];
+      const verdicts = trails.map((trail) => ({ trail, ...qualify(trail) }));
+      const passing = verdicts.find((v) => v.ok);
+      if (passing) return [pass(scope, describe.pass(passing.trail, region))];
+      const broken = verdicts.find((v) => v.error);
+      if (broken?.error) return [errorResult(scope, `Could not assess ${region}: trail ${broken.trail.name}: ${broken.error}`)];
+      return [fail(scope, describe.fail(region, verdicts.map((v) => `${v.trail.name}: ${v.why}`)))];
+    }),
+  );
+}

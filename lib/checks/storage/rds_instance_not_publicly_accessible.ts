@@ -1,0 +1,22 @@
+import { fail, pass } from '../results.js';
+import { defineCheck } from '../types.js';
+import { perRegionItems, resourceRef } from './helpers.js';
+
+export const check = defineCheck({
+  id: 'rds_instance_not_publicly_accessible',
+  title: 'RDS instances are not publicly accessible',
+  service: 'rds',
+  citations: ['164.312(a)(1)', '164.312(e)(1)'],
+  severity: 'critical',
+  rationale: 'A publicly accessible instance gets a public DNS address reachable from the internet, subject only to security groups.',
+  remediation: 'aws rds modify-db-instance --db-instance-identifier <id> --no-publicly-accessible --apply-immediately',
+  evaluate: (snapshot) =>
+    perRegionItems(snapshot, (r) => r.dbInstances, 'RDS DB instances', (db, region) => {
+      const resource = resourceRef(snapshot, db.arn, db.id, 'AWS::RDS::DBInstance', region);
+      return [
+        db.publiclyAccessible
+          ? fail(resource, `RDS instance ${db.id} is publicly accessible.`)
+          : pass(resource, `RDS instance ${db.id} is not publicly accessible.`),
+      ];
+    }),
+});

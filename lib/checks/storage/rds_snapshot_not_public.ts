@@ -1,0 +1,23 @@
+import { fail, pass, withCollected } from '../results.js';
+import { defineCheck } from '../types.js';
+import { perRegionItems, resourceRef } from './helpers.js';
+
+export const check = defineCheck({
+  id: 'rds_snapshot_not_public',
+  title: 'RDS manual snapshots are not public',
+  service: 'rds',
+  citations: ['164.312(a)(1)'],
+  severity: 'critical',
+  rationale: 'A public DB snapshot can be restored by any AWS account, exposing the whole database.',
+  remediation:
+    'aws rds modify-db-snapshot-attribute --db-snapshot-identifier <id> --attribute-name restore --values-to-remove all',
+  evaluate: (snapshot) =>
+    perRegionItems(snapshot, (r) => r.dbSnapshots, 'RDS manual snapshots', (s, region) => {
+      const resource = resourceRef(snapshot, s.arn, s.id, 'AWS::RDS::DBSnapshot', region);
+      return withCollected(s.public, resource, (isPublic) => [
+        isPublic
+          ? fail(resource, `RDS snapshot ${s.id} can be restored by any AWS account (restore=all).`)
+          : pass(resource, `RDS snapshot ${s.id} is not public.`),
+      ]);
+    }),
+});

@@ -1,0 +1,22 @@
+import { fail, pass, withCollected } from '../results.js';
+import { defineCheck } from '../types.js';
+import { perRegionItems, resourceRef } from './helpers.js';
+
+export const check = defineCheck({
+  id: 'sns_topic_encrypted',
+  title: 'SNS topics use server-side encryption',
+  service: 'sns',
+  citations: ['164.312(a)(2)(iv)'],
+  severity: 'medium',
+  rationale: 'Messages can carry ePHI and are stored until delivered; SSE with KMS encrypts them at rest.',
+  remediation: 'aws sns set-topic-attributes --topic-arn <arn> --attribute-name KmsMasterKeyId --attribute-value alias/aws/sns',
+  evaluate: (snapshot) =>
+    perRegionItems(snapshot, (r) => r.topics, 'SNS topics', (topic, region) => {
+      const resource = resourceRef(snapshot, topic.arn, topic.name, 'AWS::SNS::Topic', region);
+      return withCollected(topic.kmsMasterKeyId, resource, (keyId) => [
+        keyId
+          ? pass(resource, `SNS topic ${topic.name} is encrypted with ${keyId}.`)
+          : fail(resource, `SNS topic ${topic.name} has no server-side encryption.`),
+      ]);
+    }),
+});

@@ -1,0 +1,25 @@
+import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
+import { failed, ok, type Collected } from '../../collect/collected.js';
+import { attempt, attemptPages, mapConcurrent, type CollectContext } from '../../collect/context.js';
+import type { GuardDutyDetector } from './schema.js';
+
+export async function collectGuardDuty(ctx: CollectContext, region: string): Promise<Collected<GuardDutyDetector[]>> {
+  const client = ctx.clients.get(GuardDutyClient, region);
+  const pages = await attemptPages(ctx, { service: 'guardduty', region, operation: 'ListDetectors' }, () =>
+    paginateListDetectors({ client }, {}),
+  );
+  if (pages.error) return failed(pages.error);
+  const ids = pages.data.flatMap((p) => p.DetectorIds ?? []);
+  const detectors = await mapConcurrent(ids, async (detectorId): Promise<GuardDutyDetector> => {
+    const detail = await attempt(
+      ctx,
+      { service: 'guardduty', region, operation: 'GetDetector', target: detectorId },
+      () => client.send(new GetDetectorCommand({ DetectorId: detectorId })),
+    );
+    return {
+      detectorId,
+      detail: detail.error ? failed(detail.error) : ok({ status: detail.data.Status ?? 'UNKNOWN' }),
+    };
+  });
+  return ok(detectors);
+}

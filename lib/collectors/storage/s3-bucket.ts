@@ -1,0 +1,81 @@
+import {
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketPolicyCommand,
+  GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
+  GetPublicAccessBlockCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { attempt, attemptOrAbsent, type CollectContext } from '../../collect/context.js';
+import type { Bucket } from './schema.js';
+import { deniesInsecureTransport } from './s3-policy.js';
+import { mapCollected, target } from './util.js';
+
+/** GetBucketLocation's legacy answers: empty means us-east-1, `EU` means eu-west-1. */
+export function normalizeLocation(constraint: string | undefined | null): string {
+  if (!constraint) return 'us-east-1';
+  return constraint === 'EU' ? 'eu-west-1' : constraint;
+}
+
+export async function collectBucket(ctx: CollectContext, name: string): Promise<Bucket> {
+  const home = ctx.homeRegion;
+  const rawLocation = await attempt(ctx, target('s3', home, 'GetBucketLocation', name), () =>
+    ctx.clients.get(S3Client, home).send(new GetBucketLocationCommand({ Bucket: name })),
+  );
+  const location = mapCollected(rawLocation, (r) => normalizeLocation(r.LocationConstraint));
+  // Per-bucket calls go to the bucket's own region; fall back to home and let errors speak.
+  const region = location.data ?? home;
+  const s3 = ctx.clients.get(S3Client, region);
+  const at = (operation: string) => target('s3', region, operation, name);
+
+  const [encryption, policy, publicAccessBlock, versioning, logging, objectLock] = await Promise.all([
+    attemptOrAbsent(ctx, at('GetBucketEncryption'), ['ServerSideEncryptionConfigurationNotFoundError'], () =>
+      s3.send(new GetBucketEncryptionCommand({ Bucket: name })),
+    ),
+    attemptOrAbsent(ctx, at('GetBucketPolicy'), ['NoSuchBucketPolicy'], () =>
+      s3.send(new GetBucketPolicyCommand({ Bucket: name })),
+    ),
+    attemptOrAbsent(ctx, at('GetPublicAccessBlock'), ['NoSuchPublicAccessBlockConfiguration'], () =>
+      s3.send(new GetPublicAccessBlockCommand({ Bucket: name })),
+    ),
+    attempt(ctx, at('GetBucketVersioning'), () => s3.send(new GetBucketVersioningCommand({ Bucket: name }))),
+    attempt(ctx, at('GetBucketLogging'), () => s3.send(new GetBucketLoggingCommand({ Bucket: name }))),
+    attemptOrAbsent(ctx, at('GetObjectLockConfiguration'), ['ObjectLockConfigurationNotFoundError'], () =>
+      s3.send(new GetObjectLockConfigurationCommand({ Bucket: name })),
+    ),
+  ]);
+
+  return {
+    name,
+    arn: `arn:${ctx.partition}:s3:::${name}`,
+    region,
+    location,
+    encryption: mapCollected(encryption, (r) => {
+      const rules = r?.ServerSideEncryptionConfiguration?.Rules ?? [];
+      const algorithms = rules.flatMap((rule) => rule.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? []);
+      return algorithms.length > 0 ? { algorithms } : null;
+    }),
+    policy: mapCollected(policy, (r) =>
+      r?.Policy ? { denyInsecureTransport: deniesInsecureTransport(r.Policy) } : null,
+    ),
+    publicAccessBlock: mapCollected(publicAccessBlock, (r) => {
+      const c = r?.PublicAccessBlockConfiguration;
+      if (!c) return null;
+      return {
+        blockPublicAcls: c.BlockPublicAcls === true,
+        ignorePublicAcls: c.IgnorePublicAcls === true,
+        blockPublicPolicy: c.BlockPublicPolicy === true,
+        restrictPublicBuckets: c.RestrictPublicBuckets === true,
+      };
+    }),
+    versioning: mapCollected(versioning, (r) => ({ status: r.Status ?? null, mfaDelete: r.MFADelete ?? null })),
+    logging: mapCollected(logging, (r) => ({ targetBucket: r.LoggingEnabled?.TargetBucket ?? null })),
+    objectLock: mapCollected(objectLock, (r) => {
+      const c = r?.ObjectLockConfiguration;
+      if (!c) return null;
+      return { enabled: c.ObjectLockEnabled === 'Enabled', mode: c.Rule?.DefaultRetention?.Mode ?? null };
+    }),
+  };
+}

@@ -1,0 +1,38 @@
+import { paginateListBuckets, S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { Collected } from '../../collect/collected.js';
+import { attemptOrAbsent, attemptPages, type CollectContext } from '../../collect/context.js';
+import { collectBucket } from './s3-bucket.js';
+import type { Bucket, PublicAccessBlock } from './schema.js';
+import { mapCollected, target, thenCollected } from './util.js';
+
+export async function collectBuckets(ctx: CollectContext): Promise<Collected<Bucket[]>> {
+  const region = ctx.homeRegion;
+  const client = ctx.clients.get(S3Client, region);
+  const pages = await attemptPages(ctx, target('s3', region, 'ListBuckets'), () => paginateListBuckets({ client }, {}));
+  return thenCollected(pages, (data) => {
+    const names = data.flatMap((page) => page.Buckets ?? []).flatMap((b) => (b.Name ? [b.Name] : []));
+    return Promise.all(names.map((name) => collectBucket(ctx, name)));
+  });
+}
+
+export async function collectAccountPublicAccessBlock(ctx: CollectContext): Promise<Collected<PublicAccessBlock | null>> {
+  const region = ctx.homeRegion;
+  const client = ctx.clients.get(S3ControlClient, region);
+  const response = await attemptOrAbsent(
+    ctx,
+    target('s3control', region, 'GetPublicAccessBlock', ctx.accountId),
+    ['NoSuchPublicAccessBlockConfiguration'],
+    () => client.send(new GetPublicAccessBlockCommand({ AccountId: ctx.accountId })),
+  );
+  return mapCollected(response, (r) => {
+    const c = r?.PublicAccessBlockConfiguration;
+    if (!c) return null;
+    return {
+      blockPublicAcls: c.BlockPublicAcls === true,
+      ignorePublicAcls: c.IgnorePublicAcls === true,
+      blockPublicPolicy: c.BlockPublicPolicy === true,
+      restrictPublicBuckets: c.RestrictPublicBuckets === true,
+    };
+  });
+}

@@ -1,0 +1,27 @@
+import { GetTopicAttributesCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
+import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
+import type { StorageRegion } from './schema.js';
+import { mapCollected, target, thenCollected } from './util.js';
+
+export async function collectSns(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'topics'>> {
+  const client = ctx.clients.get(SNSClient, region);
+  const pages = await attemptPages(ctx, target('sns', region, 'ListTopics'), () => paginateListTopics({ client }, {}));
+  const topics = await thenCollected(pages, (data) =>
+    Promise.all(
+      data
+        .flatMap((p) => p.Topics ?? [])
+        .flatMap((t) => (t.TopicArn ? [t.TopicArn] : []))
+        .map(async (arn) => {
+          const attrs = await attempt(ctx, target('sns', region, 'GetTopicAttributes', arn), () =>
+            client.send(new GetTopicAttributesCommand({ TopicArn: arn })),
+          );
+          return {
+            arn,
+            name: arn.split(':').at(-1) ?? arn,
+            kmsMasterKeyId: mapCollected(attrs, (r) => r.Attributes?.KmsMasterKeyId || null),
+          };
+        }),
+    ),
+  );
+  return { topics };
+}

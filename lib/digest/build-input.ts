@@ -1,0 +1,185 @@
+import type { Finding } from '../findings/finding.js';
+import type { RunStatus, ScanRun } from '../scan/run.js';
+import type { FindingState, FindingsStore, Suppression, SuppressionStore } from '../store/types.js';
+import {
+  DigestInputSchema,
+  type AcceptanceItem,
+  type ChangedFailure,
+  type DigestFinding,
+  type DigestInput,
+  type DigestPosture,
+  type OverallRunStatus,
+  type ResolvedItem,
+  type RunSummary,
+} from './input.js';
+import { computePosture, postureRows } from './posture.js';
+import { securityContactStatus } from './security-contact.js';
+
+const DAY_MS = 86_400_000;
+/** Risk acceptances expiring within this window are listed for renewal or remediation. */
+export const EXPIRING_WINDOW_DAYS = 30;
+
+export interface BuildDigestInputOptions {
+  findings: FindingsStore;
+  suppressions: SuppressionStore;
+  period: { from: string; to: string };
+  now: Date;
+  organizationName: string;
+  officerEmails: readonly string[];
+  previousPosture?: DigestPosture;
+  bundleLink?: { url: string; expiresAt?: string };
+  /** How many oldest open failures to fetch (the renderer caps again). Default 50. */
+  oldestLimit?: number;
+}
+
+function toDigestFinding(key: string, f: Finding): DigestFinding {
+  return {
+    key,
+    checkId: f.checkId,
+    title: f.title,
+    severity: f.severity,
+    status: f.status,
+    resource: f.resource,
+    reason: f.reason,
+    remediation: f.remediation,
+    citations: [...f.citations],
+  };
+}
+
+function wholeDays(fromMs: number, toMs: number): number {
+  return Math.max(0, Math.floor((toMs - fromMs) / DAY_MS));
+}
+
+const RUN_SEVERITY: Record<RunStatus, number> = { COMPLETE: 0, PARTIAL: 1, FAILED: 2 };
+
+/**
+ * The newest run for every account seen in the period: one account's failed run must not be hidden
+ * by another account's later complete run.
+ */
+function latestRunsPerAccount(runs: readonly ScanRun[]): ScanRun[] {
+  const covered = new Set<string>();
+  const picked: ScanRun[] = [];
+  for (const run of runs) {
+    if (run.accountIds.every((a) => covered.has(a))) continue;
+    picked.push(run);
+    for (const a of run.accountIds) covered.add(a);
+  }
+  return picked;
+}
+
+function overallStatus(runs: readonly ScanRun[]): OverallRunStatus {
+  if (runs.length === 0) return 'NONE';
+  return runs.reduce<RunStatus>((worst, r) => (RUN_SEVERITY[r.status] > RUN_SEVERITY[worst] ? r.status : worst), 'COMPLETE');
+}
+
+function summarizeRun(run: ScanRun): RunSummary {
+  return {
+    id: run.id,
+    status: run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    accountIds: [...run.accountIds],
+    regions: [...run.regions],
+    collectionErrorCount: run.collectionErrors.length,
+  };
+}
+
+function acceptance(s: Suppression, days: number, states: readonly FindingState[]): AcceptanceItem {
+  return {
+    id: s.id,
+    accountId: s.accountId,
+    checkId: s.checkId,
+    resourcePattern: s.resourcePattern,
+    reason: s.reason,
+    approvedBy: s.approvedBy,
+    expiresAt: s.expiresAt,
+    days,
+    findingCount: states.filter((st) => !st.gone && st.finding.suppression?.id === s.id).length,
+  };
+}
+
+/** Queries the store interface (never an adapter) and assembles a validated digest input. */
+export async function buildDigestInput(options: BuildDigestInputOptions): Promise<DigestInput> {
+  const { findings, suppressions, period, now } = options;
+  const nowMs = now.getTime();
+  const toMs = Date.parse(period.to);
+  const [states, transitions, oldest, runs, acceptances] = await Promise.all([
+    findings.currentFindings(),
+    findings.transitionsSince(period.from),
+    findings.oldestOpenFailures(options.oldestLimit ?? 50),
+    findings.listRuns({ from: period.from, to: period.to }),
+    suppressions.list(),
+  ]);
+  const live = states.filter((s) => !s.gone);
+  const stateByKey = new Map(live.map((s) => [s.key, s]));
+  const inPeriod = transitions.filter((t) => Number.isNaN(toMs) || Date.parse(t.at) <= toMs);
+
+  // Keep the latest transition per finding, and only if the finding is still in that state now:
+  // a failure that appeared and was fixed within the week belongs to "Resolved", not to the to-do list.
+  const newFailures = new Map<string, ChangedFailure>();
+  const resolved = new Map<string, ResolvedItem>();
+  for (const t of inPeriod) {
+    const current = stateByKey.get(t.key);
+    if ((t.kind === 'NEW' || t.kind === 'REGRESSED') && current?.status === 'FAIL') {
+      newFailures.set(t.key, { kind: t.kind, at: t.at, finding: toDigestFinding(t.key, current.finding) });
+    } else if (t.kind === 'RESOLVED' && current?.status !== 'FAIL') {
+      resolved.set(t.key, { at: t.at, finding: toDigestFinding(t.key, t.finding) });
+    }
+  }
+
+  const latestRuns = latestRunsPerAccount(runs);
+  const accounts = [...new Set([...latestRuns.flatMap((r) => r.accountIds), ...live.map((s) => s.finding.resource.accountId)])].sort();
+  const regions = [...new Set(latestRuns.flatMap((r) => r.regions))].sort();
+  const posture = computePosture(live, now.toISOString());
+  const active = acceptances.filter((s) => !s.revokedAt);
+
+  const input: DigestInput = {
+    organizationName: options.organizationName,
+    generatedAt: now.toISOString(),
+    period: { ...period },
+    accounts,
+    regions,
+    runs: latestRuns.map(summarizeRun),
+    runStatus: overallStatus(latestRuns),
+    posture,
+    ...(options.previousPosture ? { previousPosture: options.previousPosture } : {}),
+    postureByStandard: postureRows(posture, options.previousPosture),
+    newFailures: [...newFailures.values()].sort(bySeverityThenTime),
+    resolved: [...resolved.values()].sort((a, b) => b.at.localeCompare(a.at)),
+    openFailureCount: live.filter((s) => s.status === 'FAIL').length,
+    oldestOpenFailures: oldest
+      .filter((s) => s.status === 'FAIL' && !s.gone)
+      .map((s) => {
+        const since = s.failingSince ?? s.firstSeenAt;
+        return { failingSince: since, ageDays: wholeDays(Date.parse(since), nowMs), finding: toDigestFinding(s.key, s.finding) };
+      }),
+    errors: live
+      .filter((s) => s.status === 'ERROR')
+      .sort((a, b) => a.lastChangedAt.localeCompare(b.lastChangedAt))
+      .map((s) => ({
+        since: s.lastChangedAt,
+        ...(s.lastAssessedStatus ? { lastAssessedStatus: s.lastAssessedStatus } : {}),
+        finding: toDigestFinding(s.key, s.finding),
+      })),
+    expiringAcceptances: active
+      .filter((s) => Date.parse(s.expiresAt) > nowMs && Date.parse(s.expiresAt) <= nowMs + EXPIRING_WINDOW_DAYS * DAY_MS)
+      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
+      .map((s) => acceptance(s, Math.ceil((Date.parse(s.expiresAt) - nowMs) / DAY_MS), live)),
+    expiredAcceptances: active
+      .filter((s) => Date.parse(s.expiresAt) <= nowMs)
+      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
+      .map((s) => acceptance(s, wholeDays(Date.parse(s.expiresAt), nowMs), live)),
+    securityContact: {
+      officerEmails: [...options.officerEmails],
+      accounts: securityContactStatus(live, accounts, options.officerEmails),
+    },
+    ...(options.bundleLink ? { bundleLink: { ...options.bundleLink } } : {}),
+  };
+  return DigestInputSchema.parse(input);
+}
+
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
+
+function bySeverityThenTime(a: ChangedFailure, b: ChangedFailure): number {
+  return SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.at.localeCompare(b.at);
+}

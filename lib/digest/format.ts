@@ -1,0 +1,135 @@
+import type { DigestInput, OverallRunStatus, PostureCounts, SecurityContactStatus } from './input.js';
+
+/** Shared wording for the HTML and text bodies, so both always say the same thing. */
+
+export interface RenderOptions {
+  /** Longer lists end with "and N more"; the full list is in the evidence bundle. */
+  maxItemsPerList?: number;
+}
+
+export const DEFAULT_MAX_ITEMS = 15;
+
+export function periodLabel(period: DigestInput['period']): string {
+  return `${period.from.slice(0, 10)} to ${period.to.slice(0, 10)}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const SUBJECT_FLAG: Record<OverallRunStatus, string> = {
+  COMPLETE: '',
+  PARTIAL: ' (partial run)',
+  FAILED: ' (run failed)',
+  NONE: ' (no audit run)',
+};
+
+/** Mail subjects are a single header line: newlines in an organization name must not split it. */
+function oneLine(value: string): string {
+  return value.replace(/[\r\n\t]+/g, ' ').trim();
+}
+
+export function subjectLine(input: DigestInput): string {
+  const newCount = input.newFailures.length;
+  const fixed = input.resolved.length;
+  const parts = [newCount === 0 ? 'no new failures' : plural(newCount, 'new failure')];
+  if (fixed > 0) parts.push(`${fixed} fixed`);
+  return `[HIPAA audit] ${oneLine(input.organizationName)}: ${periodLabel(input.period)} — ${parts.join(', ')}${SUBJECT_FLAG[input.runStatus]}`;
+}
+
+export interface Banner {
+  tone: 'ok' | 'warn' | 'bad';
+  title: string;
+  detail: string;
+}
+
+export function runBanner(input: DigestInput): Banner {
+  const accounts = plural(input.accounts.length, 'account');
+  switch (input.runStatus) {
+    case 'COMPLETE':
+      return { tone: 'ok', title: 'Audit run complete', detail: `All checks ran for ${accounts}.` };
+    case 'PARTIAL':
+      return {
+        tone: 'warn',
+        title: 'PARTIAL RUN: results are incomplete',
+        detail: 'Some configuration could not be read. Items under "Could not be assessed" are unknown, not compliant.',
+      };
+    case 'FAILED':
+      return {
+        tone: 'bad',
+        title: 'AUDIT RUN FAILED',
+        detail: 'The latest run did not finish. The numbers below are from the last known state and may be out of date.',
+      };
+    case 'NONE':
+      return {
+        tone: 'bad',
+        title: 'NO AUDIT RUN IN THIS PERIOD',
+        detail: 'No run finished between these dates; ongoing evaluation (164.308(a)(8)) is not evidenced for this period.',
+      };
+  }
+}
+
+export interface Delta {
+  value: number;
+  /** Signed change since the previous digest, undefined when there is no previous digest. */
+  change?: number;
+}
+
+export function delta(current: number, previous: number | undefined): Delta {
+  return previous === undefined ? { value: current } : { value: current, change: current - previous };
+}
+
+export function signed(change: number): string {
+  return change > 0 ? `+${change}` : change < 0 ? `−${-change}` : '±0';
+}
+
+export function headline(input: DigestInput): { label: string; delta: Delta; /** Higher is worse. */ bad: boolean }[] {
+  const prev: PostureCounts | undefined = input.previousPosture?.totals;
+  const regressed = input.newFailures.filter((f) => f.kind === 'REGRESSED').length;
+  return [
+    { label: 'Open failures', delta: delta(input.posture.totals.fail, prev?.fail), bad: true },
+    { label: 'New', delta: { value: input.newFailures.length - regressed }, bad: true },
+    { label: 'Regressed', delta: { value: regressed }, bad: true },
+    { label: 'Fixed', delta: { value: input.resolved.length }, bad: false },
+    { label: 'Not assessed', delta: delta(input.posture.totals.error, prev?.error), bad: true },
+    { label: 'Risk-accepted', delta: delta(input.posture.totals.suppressed, prev?.suppressed), bad: false },
+  ];
+}
+
+export function capped<T>(items: readonly T[], options: RenderOptions, total = items.length): { shown: T[]; more: number } {
+  const max = Math.max(1, options.maxItemsPerList ?? DEFAULT_MAX_ITEMS);
+  const shown = items.slice(0, max);
+  return { shown, more: Math.max(0, total - shown.length) };
+}
+
+export function moreLabel(more: number): string {
+  return `and ${more} more`;
+}
+
+export function location(resource: { accountId: string; region: string }): string {
+  return `${resource.region} · account ${resource.accountId}`;
+}
+
+export const CONTACT_LABEL: Record<SecurityContactStatus, string> = {
+  OK: 'Designated',
+  MISSING: 'MISSING',
+  DIFFERS: 'Differs from the designated officer',
+  ERROR: 'Could not be checked',
+  NOT_ASSESSED: 'Not assessed',
+};
+
+/** True when the 164.308(a)(2) warning must be shown. */
+export function contactNeedsAttention(input: DigestInput): boolean {
+  return input.securityContact.accounts.some((a) => a.status !== 'OK');
+}
+
+export function dateOnly(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** Normalized to UTC so a timestamp stored with an offset is not shown with the wrong hour. */
+export function dateTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { ResourceRefSchema, SEVERITIES } from '../checks/types.js';
+import { FINDING_STATUSES } from '../findings/finding.js';
+import { RUN_STATUSES } from '../scan/run.js';
+
+/**
+ * Everything the weekly officer digest shows, already decided: renderers only format it.
+ * Validated with zod so a digest built from a hand-edited or older posture file fails loudly
+ * instead of mailing leadership a half-empty report.
+ */
+
+const count = z.number().int().nonnegative();
+const isoDateTime = z.iso.datetime({ offset: true });
+/** Period bounds accept a calendar date or a full timestamp (the CLI passes timestamps). */
+const isoDateOrTime = z.union([z.iso.date(), isoDateTime]);
+
+/** Assessed outcomes per standard. NOT_APPLICABLE is left out on purpose: it is neither good nor bad. */
+export const PostureCountsSchema = z.object({ pass: count, fail: count, error: count, suppressed: count });
+export type PostureCounts = z.infer<typeof PostureCountsSchema>;
+
+/**
+ * A point-in-time posture. The digest embeds the current one so the caller can store it and pass it
+ * back as `previousPosture` next week (that is how "change since previous digest" is computed).
+ */
+export const DigestPostureSchema = z.object({
+  asOf: isoDateTime,
+  totals: PostureCountsSchema,
+  /** Keyed by HIPAA standard label (see `STANDARD_ORDER`), e.g. `164.312(b) Audit controls`. */
+  byStandard: z.record(z.string(), PostureCountsSchema),
+});
+export type DigestPosture = z.infer<typeof DigestPostureSchema>;
+
+export const PostureRowSchema = z.object({
+  standard: z.string(),
+  current: PostureCountsSchema,
+  /** Absent when there is no previous digest (first digest, or posture not supplied). */
+  previous: PostureCountsSchema.optional(),
+});
+export type PostureRow = z.infer<typeof PostureRowSchema>;
+
+/** The finding fields the email needs; a trimmed copy so the input stays small and serializable. */
+export const DigestFindingSchema = z.object({
+  key: z.string(),
+  checkId: z.string(),
+  title: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(FINDING_STATUSES),
+  resource: ResourceRefSchema,
+  reason: z.string(),
+  remediation: z.string(),
+  citations: z.array(z.string()),
+});
+export type DigestFinding = z.infer<typeof DigestFindingSchema>;
+
+export const ChangedFailureSchema = z.object({
+  kind: z.enum(['NEW', 'REGRESSED']),
+  at: isoDateTime,
+  finding: DigestFindingSchema,
+});
+export type ChangedFailure = z.infer<typeof ChangedFailureSchema>;
+
+export const ResolvedItemSchema = z.object({ at: isoDateTime, finding: DigestFindingSchema });
+export type ResolvedItem = z.infer<typeof ResolvedItemSchema>;
+
+export const OpenFailureSchema = z.object({
+  failingSince: isoDateTime,
+  ageDays: count,
+  finding: DigestFindingSchema,
+});
+export type OpenFailure = z.infer<typeof OpenFailureSchema>;
+
+export const ErrorItemSchema = z.object({
+  since: isoDateTime,
+  /** The last real verdict before assessment broke (e.g. FAIL): an ERROR never hides a failure. */
+  lastAssessedStatus: z.enum(FINDING_STATUSES).optional(),
+  finding: DigestFindingSchema,
+});
+export type ErrorItem = z.infer<typeof ErrorItemSchema>;
+
+export const AcceptanceItemSchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  checkId: z.string(),
+  resourcePattern: z.string(),
+  reason: z.string(),
+  approvedBy: z.string(),
+  expiresAt: isoDateTime,
+  /** Days until expiry (expiring) or since expiry (expired), whole days. */
+  days: count,
+  /** How many current findings this acceptance is suppressing. */
+  findingCount: count,
+});
+export type AcceptanceItem = z.infer<typeof AcceptanceItemSchema>;
+
+export const SECURITY_CONTACT_STATUSES = ['OK', 'MISSING', 'DIFFERS', 'ERROR', 'NOT_ASSESSED'] as const;
+export type SecurityContactStatus = (typeof SECURITY_CONTACT_STATUSES)[number];
+
+export const SecurityContactAccountSchema = z.object({
+  accountId: z.string(),
+  status: z.enum(SECURITY_CONTACT_STATUSES),
+  /** The check's own one-line reason, when there is a finding. */
+  detail: z.string().optional(),
+});
+export type SecurityContactAccount = z.infer<typeof SecurityContactAccountSchema>;
+
+export const RunSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(RUN_STATUSES),
+  startedAt: isoDateTime,
+  finishedAt: isoDateTime,
+  accountIds: z.array(z.string()),
+  regions: z.array(z.string()),
+  collectionErrorCount: count,
+});
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+/** `NONE`: no run finished in the period, which is itself a 164.308(a)(8) evaluation gap. */
+export const OVERALL_RUN_STATUSES = [...RUN_STATUSES, 'NONE'] as const;
+export type OverallRunStatus = (typeof OVERALL_RUN_STATUSES)[number];
+
+export const DigestInputSchema = z.object({
+  organizationName: z.string().min(1),
+  generatedAt: isoDateTime,
+  period: z.object({ from: isoDateOrTime, to: isoDateOrTime }),
+  accounts: z.array(z.string()),
+  regions: z.array(z.string()),
+  /** Latest run covering each account, newest first. */
+  runs: z.array(RunSummarySchema),
+  /** Worst status among `runs`. */
+  runStatus: z.enum(OVERALL_RUN_STATUSES),
+  posture: DigestPostureSchema,
+  previousPosture: DigestPostureSchema.optional(),
+  /** Ordered by `STANDARD_ORDER`; only standards that have findings now or had them before. */
+  postureByStandard: z.array(PostureRowSchema),
+  /** New and regressed failures in the period that are still failing. */
+  newFailures: z.array(ChangedFailureSchema),
+  resolved: z.array(ResolvedItemSchema),
+  openFailureCount: count,
+  /** Oldest first; may be a prefix of all open failures (see `openFailureCount`). */
+  oldestOpenFailures: z.array(OpenFailureSchema),
+  errors: z.array(ErrorItemSchema),
+  expiringAcceptances: z.array(AcceptanceItemSchema),
+  expiredAcceptances: z.array(AcceptanceItemSchema),
+  securityContact: z.object({
+    officerEmails: z.array(z.email()),
+    accounts: z.array(SecurityContactAccountSchema),
+  }),
+  bundleLink: z
+    .object({
+      // http(s) only: anything else (javascript:, data:) must never become a clickable link.
+      url: z.url({ protocol: /^https?$/ }),
+      expiresAt: isoDateTime.optional(),
+    })
+    .optional(),
+});
+export type DigestInput = z.infer<typeof DigestInputSchema>;

@@ -1,0 +1,252 @@
+import { html, type SafeHtml } from './html.js';
+import {
+  CONTACT_LABEL,
+  capped,
+  contactNeedsAttention,
+  dateOnly,
+  dateTime,
+  headline,
+  location,
+  moreLabel,
+  periodLabel,
+  runBanner,
+  signed,
+  subjectLine,
+  type Banner,
+  type RenderOptions,
+} from './format.js';
+import type { AcceptanceItem, DigestFinding, DigestInput, PostureCounts } from './input.js';
+
+/*
+ * Mail-client constraints drive this file: no <style> block (Gmail apps strip or limit it), so all
+ * CSS is inline; layout is nested tables (Outlook's Word engine ignores most div CSS); the content
+ * table is fluid with max-width 640px so it fills a 360 px phone and stays readable on desktop; no
+ * images, fonts or scripts load from anywhere (often blocked, and a privacy leak for the reader).
+ */
+
+const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
+const TEXT = `${FONT}font-size:14px;line-height:1.45;color:#0f172a;`;
+const MUTED = `${FONT}font-size:12px;line-height:1.4;color:#475569;`;
+const H2 = `${FONT}margin:0 0 8px;font-size:16px;line-height:1.3;color:#0f172a;`;
+const BREAK = 'word-break:break-word;overflow-wrap:anywhere;';
+const MONO = "font-family:ui-monospace,Menlo,Consolas,'Courier New',monospace;font-size:12px;";
+
+const TONES: Record<Banner['tone'], { bg: string; border: string; fg: string }> = {
+  ok: { bg: '#ecfdf5', border: '#047857', fg: '#065f46' },
+  warn: { bg: '#fffbeb', border: '#b45309', fg: '#78350f' },
+  bad: { bg: '#fef2f2', border: '#b91c1c', fg: '#7f1d1d' },
+};
+
+const SEVERITY_COLOR: Record<DigestFinding['severity'], string> = {
+  critical: '#7f1d1d',
+  high: '#b91c1c',
+  medium: '#b45309',
+  low: '#475569',
+};
+
+function section(title: string, body: SafeHtml | SafeHtml[]): SafeHtml {
+  return html`<tr><td style="padding:18px 16px 4px;border-top:1px solid #e2e8f0;"><h2 style="${H2}">${title}</h2>${Array.isArray(body) ? body : [body]}</td></tr>`;
+}
+
+function para(text: string | SafeHtml, style = TEXT): SafeHtml {
+  return html`<p style="margin:0 0 10px;${style}${BREAK}">${text}</p>`;
+}
+
+function more(n: number): SafeHtml {
+  return n > 0 ? para(moreLabel(n), `${MUTED}font-style:italic;`) : html``;
+}
+
+function box(tone: Banner['tone'], title: string, detail: SafeHtml | string): SafeHtml {
+  const t = TONES[tone];
+  return html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;"><tr><td style="background-color:${t.bg};border-left:6px solid ${t.border};padding:12px 14px;${FONT}color:${t.fg};${BREAK}"><div style="font-size:16px;font-weight:700;line-height:1.3;margin:0 0 4px;">${title}</div><div style="font-size:14px;line-height:1.45;">${detail}</div></td></tr></table>`;
+}
+
+function badge(label: string, color: string): SafeHtml {
+  return html`<span style="display:inline-block;background-color:${color};color:#ffffff;${FONT}font-size:11px;font-weight:700;letter-spacing:0.04em;line-height:1;padding:3px 6px;border-radius:3px;text-transform:uppercase;">${label}</span>`;
+}
+
+/** One finding as a stacked card: columns do not fit a phone, ARNs wrap anywhere. */
+function findingCard(f: DigestFinding, note: string, opts: { remediation: boolean }): SafeHtml {
+  const color = SEVERITY_COLOR[f.severity];
+  return html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 10px;"><tr><td style="border-left:4px solid ${color};background-color:#f8fafc;padding:10px 12px;${BREAK}">
+<div style="margin:0 0 4px;">${badge(f.severity, color)} <span style="${MUTED}">${note}</span></div>
+<div style="${TEXT}font-weight:700;margin:0 0 2px;">${f.title}</div>
+<div style="${MONO}color:#0f172a;${BREAK}margin:0 0 2px;">${f.resource.id}</div>
+<div style="${MUTED}margin:0 0 6px;">${f.resource.type} · ${location(f.resource)}</div>
+<div style="${TEXT}margin:0 0 6px;">${f.reason}</div>
+${opts.remediation ? html`<div style="${TEXT}margin:0 0 6px;"><strong>Fix:</strong> ${f.remediation}</div>` : ''}
+<div style="${MUTED}">HIPAA ${f.citations.join(' · ')} · <span style="${MONO}font-size:11px;">${f.checkId}</span></div>
+</td></tr></table>`;
+}
+
+function header(input: DigestInput): SafeHtml {
+  return html`<tr><td style="padding:16px 16px 12px;background-color:#0f172a;"><div style="${FONT}font-size:12px;letter-spacing:0.06em;text-transform:uppercase;color:#cbd5e1;">HIPAA technical safeguards · weekly review</div><div style="${FONT}font-size:20px;font-weight:700;line-height:1.3;color:#ffffff;${BREAK}">${input.organizationName}</div><div style="${FONT}font-size:14px;color:#e2e8f0;">${periodLabel(input.period)}</div></td></tr>`;
+}
+
+function banner(input: DigestInput): SafeHtml {
+  const b = runBanner(input);
+  return html`<tr><td style="padding:12px 16px;">${box(b.tone, b.title, b.detail)}</td></tr>`;
+}
+
+function headlineNumbers(input: DigestInput): SafeHtml {
+  const cells = headline(input).map((h) => {
+    const color = h.delta.value === 0 ? '#0f172a' : h.bad ? '#b91c1c' : h.label === 'Fixed' ? '#047857' : '#0f172a';
+    const change =
+      h.delta.change === undefined ? html`&nbsp;` : html`${signed(h.delta.change)} vs last digest`;
+    return html`<td width="33%" valign="top" style="width:33%;padding:8px 6px;border:1px solid #e2e8f0;text-align:center;"><div style="${FONT}font-size:24px;font-weight:700;line-height:1.2;color:${color};">${h.delta.value}</div><div style="${FONT}font-size:12px;line-height:1.3;color:#334155;">${h.label}</div><div style="${FONT}font-size:11px;line-height:1.3;color:#64748b;">${change}</div></td>`;
+  });
+  const rows = [cells.slice(0, 3), cells.slice(3, 6)].map((r) => html`<tr>${r}</tr>`);
+  return html`<tr><td style="padding:4px 16px 12px;"><table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;table-layout:fixed;">${rows}</table></td></tr>`;
+}
+
+function countCell(current: number, previous: number | undefined, worseWhenUp: boolean): SafeHtml {
+  const change = previous === undefined ? undefined : current - previous;
+  const color = change === undefined || change === 0 ? '#64748b' : (change > 0) === worseWhenUp ? '#b91c1c' : '#047857';
+  return html`<td align="right" valign="top" style="padding:6px 4px;border-bottom:1px solid #e2e8f0;${FONT}font-size:14px;color:#0f172a;white-space:nowrap;">${current}${change === undefined ? '' : html`<div style="font-size:11px;color:${color};">${signed(change)}</div>`}</td>`;
+}
+
+function posture(input: DigestInput): SafeHtml {
+  if (input.postureByStandard.length === 0) return section('Posture by HIPAA standard', para('No assessed findings yet.'));
+  const th = (label: string, align: 'left' | 'right') =>
+    html`<th align="${align}" style="padding:6px 4px;border-bottom:2px solid #cbd5e1;${FONT}font-size:12px;color:#334155;font-weight:600;">${label}</th>`;
+  const rows = input.postureByStandard.map((r) => {
+    const p: Partial<PostureCounts> = r.previous ?? {};
+    return html`<tr><td valign="top" style="padding:6px 4px;border-bottom:1px solid #e2e8f0;${FONT}font-size:13px;line-height:1.35;color:#0f172a;${BREAK}">${r.standard}</td>${countCell(r.current.fail, p.fail, true)}${countCell(r.current.error, p.error, true)}${countCell(r.current.pass, p.pass, false)}${countCell(r.current.suppressed, p.suppressed, true)}</tr>`;
+  });
+  const note = input.previousPosture
+    ? `Change since the previous digest (${dateOnly(input.previousPosture.asOf)}) is shown under each number.`
+    : 'No previous digest to compare with; changes will appear from the next digest.';
+  return section('Posture by HIPAA standard', [
+    html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;"><tr>${th('Standard', 'left')}${th('Fail', 'right')}${th('Error', 'right')}${th('Pass', 'right')}${th('Accepted', 'right')}</tr>${rows}</table>`,
+    para(note, MUTED),
+  ]);
+}
+
+function newFailures(input: DigestInput, options: RenderOptions): SafeHtml {
+  if (input.newFailures.length === 0) return section('New & regressed failures', para('No new or regressed failures this period.'));
+  const { shown, more: rest } = capped(input.newFailures, options);
+  return section('New & regressed failures', [
+    ...shown.map((f) =>
+      findingCard(f.finding, `${f.kind === 'NEW' ? 'New' : 'Regressed (was fixed before)'} · ${dateOnly(f.at)}`, { remediation: true }),
+    ),
+    more(rest),
+  ]);
+}
+
+function resolved(input: DigestInput, options: RenderOptions): SafeHtml {
+  if (input.resolved.length === 0) return section('Resolved', para('Nothing was fixed this period.'));
+  const { shown, more: rest } = capped(input.resolved, options);
+  const items = shown.map(
+    (r) =>
+      html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}"><span style="color:#047857;font-weight:700;">Fixed</span> ${r.finding.title}</div><div style="${MONO}color:#334155;${BREAK}">${r.finding.resource.id}</div><div style="${MUTED}">${location(r.finding.resource)} · ${dateOnly(r.at)}</div></td></tr>`,
+  );
+  return section('Resolved', [html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`, more(rest)]);
+}
+
+function oldestOpen(input: DigestInput, options: RenderOptions): SafeHtml {
+  if (input.openFailureCount === 0) return section('Oldest open failures', para('No open failures.'));
+  const { shown, more: rest } = capped(input.oldestOpenFailures, options, input.openFailureCount);
+  const items = shown.map(
+    (o) =>
+      html`<tr><td width="64" valign="top" style="width:64px;padding:8px 8px 8px 0;border-bottom:1px solid #e2e8f0;${FONT}text-align:center;"><div style="font-size:20px;font-weight:700;color:#b91c1c;line-height:1.1;">${o.ageDays}</div><div style="font-size:11px;color:#475569;">days</div></td><td valign="top" style="padding:8px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="margin:0 0 2px;">${badge(o.finding.severity, SEVERITY_COLOR[o.finding.severity])} <span style="${TEXT}font-weight:600;">${o.finding.title}</span></div><div style="${MONO}color:#334155;${BREAK}">${o.finding.resource.id}</div><div style="${MUTED}">${location(o.finding.resource)} · failing since ${dateOnly(o.failingSince)}</div></td></tr>`,
+  );
+  return section('Oldest open failures', [
+    html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`,
+    more(rest),
+  ]);
+}
+
+function errors(input: DigestInput, options: RenderOptions): SafeHtml {
+  const title = 'Could not be assessed';
+  if (input.errors.length === 0) return section(title, para('Every check could be assessed.'));
+  const { shown, more: rest } = capped(input.errors, options);
+  const items = shown.map(
+    (e) =>
+      html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}font-weight:600;">${e.finding.title}</div><div style="${MONO}color:#334155;${BREAK}">${e.finding.resource.id}</div><div style="${TEXT}"><strong>Why:</strong> ${e.finding.reason}</div><div style="${MUTED}">${location(e.finding.resource)} · since ${dateOnly(e.since)}${e.lastAssessedStatus ? ` · last assessed result: ${e.lastAssessedStatus}` : ' · never assessed'}</div></td></tr>`,
+  );
+  return section(title, [
+    box('warn', 'Not assessed is not compliant', 'These checks could not read the configuration they need (usually missing permissions or an unavailable service). Treat each as unknown until it is fixed and re-run.'),
+    html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div><table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`,
+    more(rest),
+  ]);
+}
+
+function acceptanceRow(a: AcceptanceItem, when: string, color: string): SafeHtml {
+  return html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}"><span style="color:${color};font-weight:700;">${when}</span> · <span style="${MONO}">${a.checkId}</span></div><div style="${MONO}color:#334155;${BREAK}">${a.resourcePattern} (account ${a.accountId})</div><div style="${TEXT}">${a.reason}</div><div style="${MUTED}">Approved by ${a.approvedBy} · expires ${dateOnly(a.expiresAt)} · covers ${a.findingCount} finding${a.findingCount === 1 ? '' : 's'}</div></td></tr>`;
+}
+
+function acceptances(input: DigestInput, options: RenderOptions): SafeHtml {
+  const title = 'Risk acceptances: expired or expiring within 30 days';
+  const { expiredAcceptances: expired, expiringAcceptances: expiring } = input;
+  if (expired.length === 0 && expiring.length === 0) return section(title, para('No risk acceptance has expired or expires within 30 days.'));
+  const exp = capped(expired, options);
+  const soon = capped(expiring, options);
+  const table = (rows: SafeHtml[]) =>
+    html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${rows}</table>`;
+  return section(title, [
+    expired.length > 0
+      ? html`${para(html`<strong>Expired (${expired.length}):</strong> renew with a new review or remediate; the findings count as failures again.`)}${table(exp.shown.map((a) => acceptanceRow(a, a.days === 0 ? 'Expired today' : `Expired ${a.days} days ago`, '#b91c1c')))}${more(exp.more)}`
+      : html``,
+    expiring.length > 0
+      ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>Expiring soon (${expiring.length}):</strong>`)}${table(soon.shown.map((a) => acceptanceRow(a, `Expires in ${a.days} day${a.days === 1 ? '' : 's'}`, '#b45309')))}${more(soon.more)}`
+      : html``,
+  ]);
+}
+
+function securityOfficial(input: DigestInput): SafeHtml {
+  const title = 'Security official designation (164.308(a)(2))';
+  const { accounts, officerEmails } = input.securityContact;
+  const officers = officerEmails.length > 0 ? `Designated officer: ${officerEmails.join(', ')}.` : 'No officer address is configured for this digest, so contacts were checked for presence only.';
+  const rows = accounts.map(
+    (a) =>
+      html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}">Account <span style="${MONO}">${a.accountId}</span>: <strong style="color:${a.status === 'OK' ? '#047857' : '#b91c1c'};">${CONTACT_LABEL[a.status]}</strong></div>${a.detail ? html`<div style="${MUTED}">${a.detail}</div>` : ''}</td></tr>`,
+  );
+  const list = html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${rows}</table>`;
+  if (!contactNeedsAttention(input)) return section(title, [para(`The SECURITY alternate contact is set in every account. ${officers}`), list]);
+  return section(title, [
+    box('bad', 'Security contact missing or not the designated officer', `AWS sends security notices to the SECURITY alternate contact. Set it to the designated security official in each account below (Account settings > Alternate contacts). ${officers}`),
+    html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>`,
+    list,
+  ]);
+}
+
+function coverage(input: DigestInput): SafeHtml {
+  const kv = (k: string, v: SafeHtml | string) =>
+    html`<tr><td valign="top" width="90" style="width:90px;padding:4px 8px 4px 0;${MUTED}">${k}</td><td valign="top" style="padding:4px 0;${TEXT}${BREAK}">${v}</td></tr>`;
+  const runs = input.runs.map(
+    (r) =>
+      html`<div style="margin:0 0 4px;"><strong style="color:${r.status === 'COMPLETE' ? '#047857' : '#b91c1c'};">${r.status}</strong> · finished ${dateTime(r.finishedAt)} · ${r.accountIds.length} account${r.accountIds.length === 1 ? '' : 's'}${r.collectionErrorCount > 0 ? ` · ${r.collectionErrorCount} collection errors` : ''}<div style="${MONO}color:#64748b;${BREAK}">${r.id}</div></div>`,
+  );
+  return section('Coverage', html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;">${kv('Accounts', input.accounts.join(', ') || 'none')}${kv('Regions', input.regions.join(', ') || 'none')}${kv('Runs', runs.length > 0 ? html`${runs}` : 'No run in this period')}</table>`);
+}
+
+function bundle(input: DigestInput): SafeHtml {
+  const link = input.bundleLink;
+  if (!link) return section('Evidence bundle', para('No evidence bundle link is attached to this digest. Export one with the evidence command when needed.', MUTED));
+  return section('Evidence bundle', [
+    html`<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;"><tr><td style="background-color:#1d4ed8;border-radius:4px;"><a href="${link.url}" style="display:inline-block;padding:10px 16px;${FONT}font-size:14px;font-weight:700;color:#ffffff;text-decoration:none;">Download the signed evidence bundle</a></td></tr></table>`,
+    para(link.expiresAt ? `The link expires ${dateTime(link.expiresAt)}. Keep the downloaded bundle with this email.` : 'Keep the downloaded bundle with this email.', MUTED),
+  ]);
+}
+
+function footer(input: DigestInput): SafeHtml {
+  return html`<tr><td style="padding:16px;border-top:1px solid #e2e8f0;background-color:#f8fafc;"><p style="margin:0;${MUTED}">Generated ${dateTime(input.generatedAt)} by hipaa-audit. This digest documents information system activity review (164.308(a)(1)(ii)(D)) and ongoing evaluation (164.308(a)(8)); forward it unchanged to keep it as evidence.</p></td></tr>`;
+}
+
+export function renderDigestHtml(input: DigestInput, options: RenderOptions = {}): string {
+  const subject = subjectLine(input);
+  const body = html`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="x-apple-disable-message-reformatting"><meta name="color-scheme" content="light"><title>${subject}</title></head>
+<body style="margin:0;padding:0;background-color:#f1f5f9;-webkit-text-size-adjust:100%;">
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${subject}</div>
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="background-color:#f1f5f9;"><tr><td align="center" style="padding:12px 6px;">
+<!--[if mso]><table role="presentation" width="640" cellspacing="0" cellpadding="0" border="0"><tr><td><![endif]-->
+<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="width:100%;max-width:640px;background-color:#ffffff;border:1px solid #e2e8f0;border-collapse:collapse;text-align:left;">
+${header(input)}${banner(input)}${headlineNumbers(input)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${bundle(input)}${footer(input)}
+</table>
+<!--[if mso]></td></tr></table><![endif]-->
+</td></tr></table>
+</body></html>
+`;
+  return body.value;
+}

@@ -1,0 +1,128 @@
+import {
+  CONTACT_LABEL,
+  capped,
+  contactNeedsAttention,
+  dateOnly,
+  dateTime,
+  headline,
+  location,
+  moreLabel,
+  periodLabel,
+  runBanner,
+  signed,
+  subjectLine,
+  type RenderOptions,
+} from './format.js';
+import type { DigestFinding, DigestInput, PostureCounts } from './input.js';
+
+/*
+ * The text/plain alternative: what a text-only client, a screen reader or a mail archive shows.
+ * Same sections and order as the HTML body; plain lines so it survives quoting when forwarded.
+ */
+
+function heading(title: string): string[] {
+  // Not upper-cased: that would turn citations like 164.308(a)(2) into 164.308(A)(2).
+  return ['', title, '='.repeat(Math.min(title.length, 60))];
+}
+
+function withMore(lines: string[], more: number): string[] {
+  return more > 0 ? [...lines, `  ... ${moreLabel(more)}`] : lines;
+}
+
+function findingLines(f: DigestFinding, note: string, remediation: boolean): string[] {
+  return [
+    `* [${f.severity.toUpperCase()}] ${f.title} (${note})`,
+    `  Resource: ${f.resource.id} (${f.resource.type})`,
+    `  Where: ${location(f.resource)}`,
+    `  Reason: ${f.reason}`,
+    ...(remediation ? [`  Fix: ${f.remediation}`] : []),
+    `  HIPAA: ${f.citations.join(', ')} [${f.checkId}]`,
+  ];
+}
+
+function countText(label: string, current: number, previous: number | undefined): string {
+  return `${label} ${current}${previous === undefined ? '' : ` (${signed(current - previous)})`}`;
+}
+
+export function renderDigestText(input: DigestInput, options: RenderOptions = {}): string {
+  const banner = runBanner(input);
+  const out: string[] = [subjectLine(input), '', `${input.organizationName}: HIPAA technical safeguards, weekly review`, `Period: ${periodLabel(input.period)}`, ''];
+  out.push(banner.tone === 'ok' ? `Run status: ${banner.title}. ${banner.detail}` : `!!! ${banner.title} !!!`, ...(banner.tone === 'ok' ? [] : [banner.detail]));
+
+  out.push(...heading('Headline'));
+  for (const h of headline(input)) {
+    out.push(`${h.label}: ${h.delta.value}${h.delta.change === undefined ? '' : ` (${signed(h.delta.change)} vs last digest)`}`);
+  }
+
+  out.push(...heading('Posture by HIPAA standard'));
+  if (input.postureByStandard.length === 0) out.push('No assessed findings yet.');
+  for (const r of input.postureByStandard) {
+    const p: Partial<PostureCounts> = r.previous ?? {};
+    out.push(
+      `${r.standard}: ${[countText('fail', r.current.fail, p.fail), countText('error', r.current.error, p.error), countText('pass', r.current.pass, p.pass), countText('accepted', r.current.suppressed, p.suppressed)].join(', ')}`,
+    );
+  }
+  if (input.postureByStandard.length > 0) {
+    out.push(input.previousPosture ? `(Changes since the previous digest of ${dateOnly(input.previousPosture.asOf)} in brackets.)` : '(No previous digest to compare with.)');
+  }
+
+  out.push(...heading('New & regressed failures'));
+  if (input.newFailures.length === 0) out.push('No new or regressed failures this period.');
+  const nf = capped(input.newFailures, options);
+  out.push(...withMore(nf.shown.flatMap((f) => findingLines(f.finding, `${f.kind === 'NEW' ? 'new' : 'regressed'} ${dateOnly(f.at)}`, true)), nf.more));
+
+  out.push(...heading('Resolved'));
+  if (input.resolved.length === 0) out.push('Nothing was fixed this period.');
+  const rs = capped(input.resolved, options);
+  out.push(...withMore(rs.shown.map((r) => `* Fixed ${dateOnly(r.at)}: ${r.finding.title}: ${r.finding.resource.id} (${location(r.finding.resource)})`), rs.more));
+
+  out.push(...heading('Oldest open failures'));
+  if (input.openFailureCount === 0) out.push('No open failures.');
+  const od = capped(input.oldestOpenFailures, options, input.openFailureCount);
+  out.push(...withMore(od.shown.map((o) => `* ${o.ageDays} days [${o.finding.severity.toUpperCase()}] ${o.finding.title}: ${o.finding.resource.id} (${location(o.finding.resource)})`), od.more));
+
+  out.push(...heading('Could not be assessed'));
+  if (input.errors.length === 0) out.push('Every check could be assessed.');
+  else out.push('NOT ASSESSED IS NOT COMPLIANT: treat each item as unknown until it is fixed and re-run.');
+  const er = capped(input.errors, options);
+  out.push(
+    ...withMore(
+      er.shown.flatMap((e) => [
+        `* ${e.finding.title}: ${e.finding.resource.id} (${location(e.finding.resource)})`,
+        `  Why: ${e.finding.reason}`,
+        `  Since ${dateOnly(e.since)}; ${e.lastAssessedStatus ? `last assessed result: ${e.lastAssessedStatus}` : 'never assessed'}`,
+      ]),
+      er.more,
+    ),
+  );
+
+  out.push(...heading('Risk acceptances: expired or expiring within 30 days'));
+  if (input.expiredAcceptances.length === 0 && input.expiringAcceptances.length === 0) out.push('No risk acceptance has expired or expires within 30 days.');
+  const acceptanceLine = (a: DigestInput['expiredAcceptances'][number], when: string) =>
+    `* ${when}: ${a.checkId} on ${a.resourcePattern} (account ${a.accountId}); ${a.reason}; approved by ${a.approvedBy}; covers ${a.findingCount} finding(s)`;
+  const ex = capped(input.expiredAcceptances, options);
+  if (input.expiredAcceptances.length > 0) out.push(`Expired (${input.expiredAcceptances.length}): renew with a new review or remediate.`);
+  out.push(...withMore(ex.shown.map((a) => acceptanceLine(a, `EXPIRED ${dateOnly(a.expiresAt)} (${a.days} days ago)`)), ex.more));
+  const soon = capped(input.expiringAcceptances, options);
+  if (input.expiringAcceptances.length > 0) out.push(`Expiring soon (${input.expiringAcceptances.length}):`);
+  out.push(...withMore(soon.shown.map((a) => acceptanceLine(a, `expires ${dateOnly(a.expiresAt)} (in ${a.days} days)`)), soon.more));
+
+  out.push(...heading('Security official designation (164.308(a)(2))'));
+  const officers = input.securityContact.officerEmails;
+  if (contactNeedsAttention(input)) out.push('WARNING: the SECURITY alternate contact is missing or is not the designated security official in some accounts.');
+  out.push(officers.length > 0 ? `Designated officer: ${officers.join(', ')}` : 'No officer address configured for this digest; contacts checked for presence only.');
+  for (const a of input.securityContact.accounts) out.push(`* Account ${a.accountId}: ${CONTACT_LABEL[a.status]}${a.detail ? ` (${a.detail})` : ''}`);
+
+  out.push(...heading('Coverage'));
+  out.push(`Accounts: ${input.accounts.join(', ') || 'none'}`, `Regions: ${input.regions.join(', ') || 'none'}`);
+  if (input.runs.length === 0) out.push('Runs: no run in this period');
+  for (const r of input.runs) out.push(`Run ${r.id}: ${r.status}, finished ${dateTime(r.finishedAt)}, ${r.accountIds.length} account(s), ${r.collectionErrorCount} collection error(s)`);
+
+  out.push(...heading('Evidence bundle'));
+  const link = input.bundleLink;
+  if (link) out.push(link.url, link.expiresAt ? `The link expires ${dateTime(link.expiresAt)}.` : '');
+  else out.push('No evidence bundle link is attached to this digest.');
+
+  out.push('', `Generated ${dateTime(input.generatedAt)} by hipaa-audit. Evidence of information system activity review (164.308(a)(1)(ii)(D)) and evaluation (164.308(a)(8)).`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,11 @@
+export type { EvidenceStore, RunEvidenceInput, WrittenRunEvidence } from './types.js';
+export { EvidenceConflictError } from './types.js';
+export { S3EvidenceStore, type S3EvidenceStoreOptions } from './s3-evidence-store.js';
+export { createEvidenceBucket, createSigningKey } from './setup.js';
+export { buildBundle, type BuildBundleOptions, type BundleResult } from './bundle.js';
+export { BundleRequestError, parseDay, type RunSelection } from './selection.js';
+export { uploadBundle, parseExpiresIn, PresignExpiryError, MAX_PRESIGN_SECONDS, type UploadedBundle } from './presign.js';
+export { verifyBundle } from './verify.js';
+export type { VerifyCheck, VerifyReport, VerifiedRun } from './verify-report.js';
+export { ManifestSchema, SignatureEnvelopeSchema, type Manifest, type ManifestEntry, type SignatureEnvelope } from './manifest.js';
+export { DATA_PLANE_OPERATIONS, findDataPlaneCommands, isDataPlaneOperation } from './data-plane.js';

@@ -1,0 +1,58 @@
+/**
+ * Where evidence lives in the bucket (and, with the same paths, inside a bundle zip):
+ *
+ *   evidence/<accountId>/<runId>/manifest.json           signed list of every object below
+ *   evidence/<accountId>/<runId>/manifest.sig            JSON envelope: key id, algorithm, base64 DER signature
+ *   evidence/<accountId>/<runId>/public-key.pem          the signing key's public half (SPKI PEM)
+ *   evidence/<accountId>/<runId>/findings.json|.csv      the run's findings
+ *   evidence/<accountId>/<runId>/raw/<service>/<region>/<operation>.json.gz
+ *   evidence/<accountId>/chain/<startedAt>__<runId>.json  immutable index entry, one per run
+ *
+ * The chain index exists because S3 lists keys in lexicographic order only: a compact UTC timestamp
+ * first makes "the newest run before this one" and "runs between two dates" plain prefix listings,
+ * and a new key per run means nothing is ever overwritten (Object Lock forbids it anyway).
+ */
+export const EVIDENCE_ROOT = 'evidence/';
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.sig';
+export const PUBLIC_KEY_FILE = 'public-key.pem';
+export const FINDINGS_JSON_FILE = 'findings.json';
+export const FINDINGS_CSV_FILE = 'findings.csv';
+/** Files generated for the bundle itself; not covered by any manifest. */
+export const BUNDLE_README = 'README.md';
+export const BUNDLE_SUMMARY_MD = 'SUMMARY.md';
+export const BUNDLE_SUMMARY_JSON = 'summary.json';
+export const BUNDLE_LEVEL_FILES: readonly string[] = [BUNDLE_README, BUNDLE_SUMMARY_MD, BUNDLE_SUMMARY_JSON];
+
+/** Keeps account/run/service/region/operation names from creating extra path levels or traversal. */
+export function safeSegment(value: string): string {
+  const cleaned = value.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  return cleaned === '' ? '_' : cleaned;
+}
+
+export function accountPrefix(accountId: string): string {
+  return `${EVIDENCE_ROOT}${safeSegment(accountId)}/`;
+}
+
+export function runPrefix(accountId: string, runId: string): string {
+  return `${accountPrefix(accountId)}${safeSegment(runId)}/`;
+}
+
+export function chainPrefix(accountId: string): string {
+  return `${accountPrefix(accountId)}chain/`;
+}
+
+/** `2025-01-02T03:04:05.678Z` -> `20250102T030405.678Z`: sorts by time, no colons in keys. */
+export function compactTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not an ISO timestamp: "${iso}"`);
+  return date.toISOString().replace(/[-:]/g, '');
+}
+
+export function chainKey(accountId: string, startedAt: string, runId: string): string {
+  return `${chainPrefix(accountId)}${compactTimestamp(startedAt)}__${safeSegment(runId)}.json`;
+}
+
+export function rawEvidencePath(service: string, region: string, operation: string): string {
+  return `raw/${safeSegment(service)}/${safeSegment(region)}/${safeSegment(operation)}.json.gz`;
+}

@@ -1,0 +1,66 @@
+import { EVIDENCE_ROOT } from './layout.js';
+
+export interface ReadmeRun {
+  accountId: string;
+  runId: string;
+  startedAt: string;
+  objects: number;
+}
+
+/** The human entry point of a bundle: what is in it and how to check it without trusting us. */
+export function renderReadme(runs: readonly ReadmeRun[], generatedAt: string): string {
+  const runLines = runs.map((r) => `- account ${r.accountId}, run \`${r.runId}\` (started ${r.startedAt}, ${r.objects} evidence objects)`);
+  return `# HIPAA technical-safeguard audit evidence bundle
+
+Generated ${generatedAt} by hipaa-audit. Supports HIPAA 164.316(b)(1) (documentation) and
+164.316(b)(2)(i) (retain 6 years). The evidence in the source bucket is kept under S3 Object Lock
+(COMPLIANCE mode), so it cannot be changed or deleted during retention; this bundle lets you check
+that independently, offline.
+
+## Runs in this bundle
+
+${runLines.join('\n')}
+
+## Layout
+
+    README.md                 this file (not signed)
+    SUMMARY.md, summary.json  PASS/FAIL/ERROR/SUPPRESSED counts per HIPAA standard, derived from findings (not signed)
+    ${EVIDENCE_ROOT}<account>/<run>/manifest.json    lists every object of the run with SHA-256, size, content type
+    ${EVIDENCE_ROOT}<account>/<run>/manifest.sig     JSON: KMS key id, algorithm (ECDSA_SHA_256), base64 DER signature
+    ${EVIDENCE_ROOT}<account>/<run>/public-key.pem   public half of the KMS signing key
+    ${EVIDENCE_ROOT}<account>/<run>/findings.json, findings.csv
+    ${EVIDENCE_ROOT}<account>/<run>/raw/<service>/<region>/<operation>.json.gz   raw AWS API responses
+                                                      (configuration metadata only, never data or secrets)
+
+Each manifest records \`previousManifest.sha256\`: the SHA-256 of the same account's previous run's
+manifest.json. The manifests form a hash chain, so removing, reordering or editing a run breaks the
+next link. The first run in the bundle usually points to a run outside the bundle.
+
+## Verify with the tool
+
+    hipaa-audit verify bundle.zip
+
+It checks every hash, every signature, the chain, and reports files that are extra or missing.
+Exit code 0 means everything verified.
+
+## Verify by hand (openssl, sha256sum, jq)
+
+    unzip bundle.zip -d bundle && cd bundle/${EVIDENCE_ROOT}<account>/<run>
+
+    # 1. The signature over manifest.json (ECDSA P-256 with SHA-256):
+    jq -r .signature manifest.sig | base64 -d > manifest.sig.der
+    openssl dgst -sha256 -verify public-key.pem -signature manifest.sig.der manifest.json
+
+    # 2. The public key is the one your organisation's KMS key publishes (compare fingerprints):
+    openssl pkey -pubin -in public-key.pem -outform DER | sha256sum     # = manifest.json .signing.publicKeySha256
+    aws kms get-public-key --key-id <keyId from manifest.sig> --query PublicKey --output text | base64 -d | sha256sum
+
+    # 3. Every object matches the manifest:
+    jq -r '.entries[] | "\\(.sha256)  \\(.path)"' manifest.json | sha256sum -c
+
+    # 4. The chain: the next run's manifest names this one's hash.
+    sha256sum manifest.json    # = <next run>/manifest.json .previousManifest.sha256
+
+Raw evidence files are gzip; the hash is over the stored (compressed) bytes: \`zcat raw/.../X.json.gz | jq .\` to read.
+`;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const commaList = z
+  .string()
+  .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+
+/** The Lambdas' configuration, set by the CDK construct as environment variables. */
+export const PipelineEnvSchema = z
+  .object({
+    AWS_REGION: z.string().min(1),
+    TABLE_NAME: z.string().min(1),
+    EVIDENCE_BUCKET: z.string().min(1),
+    SIGNING_KEY_ID: z.string().min(1),
+    MEMBER_ROLE_NAME: z.string().min(1).default('HipaaAuditReadOnly'),
+    EXTERNAL_ID: z.string().optional(),
+    TARGET_ACCOUNTS: commaList.optional(),
+    USE_ORGANIZATION: z.enum(['true', 'false']).default('false'),
+    REGIONS: commaList.pipe(z.array(z.string()).min(1)),
+    OFFICER_EMAILS: commaList.pipe(z.array(z.string().email()).min(1)),
+    SENDER_EMAIL: z.string().email(),
+    ORGANIZATION_NAME: z.string().min(1),
+    BUNDLE_LINK_EXPIRY_DAYS: z.coerce.number().int().min(1).max(7).default(7),
+    /** Tests and the local demo point every client at moto through this. */
+    AWS_ENDPOINT_URL: z.string().url().optional(),
+    /** Endpoint for the scanned accounts when they are emulated separately (the demo's clinic account). */
+    TARGET_ENDPOINT_URL: z.string().url().optional(),
+    SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  })
+  .refine((env) => env.USE_ORGANIZATION === 'true' || (env.TARGET_ACCOUNTS?.length ?? 0) > 0, {
+    message: 'set TARGET_ACCOUNTS (comma-separated account ids) or USE_ORGANIZATION=true',
+    path: ['TARGET_ACCOUNTS'],
+  });
+
+export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
+
+export class PipelineConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PipelineConfigError';
+  }
+}
+
+export function loadPipelineEnv(processEnv: NodeJS.ProcessEnv): PipelineEnv {
+  const parsed = PipelineEnvSchema.safeParse(processEnv);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
+    throw new PipelineConfigError(`Invalid pipeline environment: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,52 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  waitUntilTableExists,
+  type DynamoDBClient,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
+import { INDEXES } from '../table-design.js';
+
+function gsi(name: string): GlobalSecondaryIndex {
+  return {
+    IndexName: name,
+    KeySchema: [
+      { AttributeName: `${name}PK`, KeyType: 'HASH' },
+      { AttributeName: `${name}SK`, KeyType: 'RANGE' },
+    ],
+    // ALL: every index query returns whole items we can validate, no follow-up GetItem per row.
+    Projection: { ProjectionType: 'ALL' },
+  };
+}
+
+/**
+ * Creates the findings table (on-demand, PK/SK + GSI1..3) and waits until it is ACTIVE. For tests and
+ * the demo; production tables come from the CDK stack, which must use the same key names.
+ * Returns false when the table already existed.
+ */
+export async function createTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (err) {
+    if (!(err instanceof Error && err.name === 'ResourceNotFoundException')) throw err;
+  }
+  const names = Object.values(INDEXES);
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['PK', 'SK', ...names.flatMap((n) => [`${n}PK`, `${n}SK`])].map((AttributeName) => ({
+        AttributeName,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: names.map(gsi),
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1 }, { TableName: tableName });
+  return true;
+}

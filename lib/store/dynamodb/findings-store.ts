@@ -1,0 +1,256 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Severity } from '../../checks/types.js';
+import { FindingSchema, type Finding, type FindingStatus } from '../../findings/finding.js';
+import { computeTransitions } from '../../findings/transitions.js';
+import { ScanRunSchema, type ScanRun } from '../../scan/run.js';
+import {
+  ENTITY,
+  HIGH,
+  INDEXES,
+  SEVERITY_RANK,
+  accountItem,
+  accountOfKey,
+  accountRunItem,
+  keys,
+  runItem,
+  stateItem,
+  transitionItem,
+  type Item,
+} from '../table-design.js';
+import {
+  FindingStateSchema,
+  TransitionSchema,
+  type FindingState,
+  type FindingsQuery,
+  type FindingsStore,
+  type RecordRunResult,
+  type Transition,
+} from '../types.js';
+import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
+
+export interface DynamoFindingsQuery extends FindingsQuery {
+  /** States whose resource disappeared (GONE) are history, not current; include them on request. */
+  includeGone?: boolean;
+}
+
+export interface OpenFailuresQuery {
+  accountId?: string;
+  severity?: Severity;
+  /** HIPAA citation or standard prefix, e.g. `164.312(a)` matches `164.312(a)(2)(iv)`. */
+  section?: string;
+}
+
+const OPEN_STATUSES: readonly FindingStatus[] = ['FAIL', 'ERROR', 'SUPPRESSED'];
+const AccountItemSchema = z.object({ accountId: z.string() });
+
+const byString = <T>(pick: (t: T) => string) => (a: T, b: T) => (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
+
+/** FindingsStore on one DynamoDB table; see lib/store/table-design.ts for the keys. */
+export class DynamoFindingsStore implements FindingsStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly options: { batch?: BatchOptions; pageSize?: number } = {},
+  ) {}
+
+  private query(input: QueryCommandInput, limit?: number): Promise<Item[]> {
+    return queryAll(this.doc, input, { ...(limit !== undefined ? { limit } : {}), ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}) });
+  }
+
+  /**
+   * Idempotent and crash-safe. Order of writes: transitions, then states, then the run item as the
+   * commit marker (conditional put). A re-store after commit changes nothing and returns what was
+   * stored. A re-store after a crash mid-way recomputes: transitions have deterministic keys (one per
+   * finding per run) so rewriting them is harmless, and states already stamped with this run id are
+   * skipped by computeTransitions, whose transitions were written before them.
+   */
+  async recordRun(run: ScanRun, findings: readonly Finding[]): Promise<RecordRunResult> {
+    const validRun = ScanRunSchema.parse(run);
+    const validFindings = z.array(FindingSchema).parse(findings);
+    const stored = await this.getRun(validRun.id, true);
+    if (stored) return { run: stored, transitions: await this.transitionsOfRun(validRun.id), written: false };
+
+    const previous = new Map<string, FindingState>();
+    for (const accountId of validRun.accountIds) {
+      for (const state of await this.statesOfAccount(accountId, true)) previous.set(state.key, state);
+    }
+    const { states, transitions } = computeTransitions(previous, validRun, validFindings);
+
+    await batchPut(this.doc, this.tableName, transitions.map(transitionItem), this.options.batch);
+    await batchPut(
+      this.doc,
+      this.tableName,
+      [
+        ...states.map(stateItem),
+        ...validRun.accountIds.flatMap((a) => [accountItem(a), accountRunItem(validRun, a)]),
+      ],
+      this.options.batch,
+    );
+    try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: runItem(validRun), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+    } catch (err) {
+      // Another writer committed the same run between our check and now: theirs stands.
+      if (!isConditionalCheckFailed(err)) throw err;
+      const theirs = await this.getRun(validRun.id, true);
+      if (!theirs) throw err;
+      return { run: theirs, transitions: await this.transitionsOfRun(validRun.id), written: false };
+    }
+    return { run: validRun, transitions: await this.transitionsOfRun(validRun.id), written: true };
+  }
+
+  async getRun(runId: string, consistent = false): Promise<ScanRun | undefined> {
+    const { Item: item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: keys.run(runId), SK: keys.runSk }, ConsistentRead: consistent }),
+    );
+    return item ? parseItem(ScanRunSchema, item, ENTITY.run) : undefined;
+  }
+
+  async listRuns(query: { accountId?: string; from?: string; to?: string; limit?: number } = {}): Promise<ScanRun[]> {
+    const lower = query.from ?? '';
+    const upper = `${query.to ?? ''}${HIGH}`;
+    const input: QueryCommandInput = query.accountId
+      ? {
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+          ExpressionAttributeValues: { ':pk': keys.account(query.accountId), ':lo': `${keys.accountRunPrefix}${lower}`, ':hi': `${keys.accountRunPrefix}${upper}` },
+          ScanIndexForward: false,
+        }
+      : {
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi3,
+          // DynamoDB rejects an empty-string key bound, so an open lower bound is just `<=`.
+          KeyConditionExpression: lower ? 'GSI3PK = :pk AND GSI3SK BETWEEN :lo AND :hi' : 'GSI3PK = :pk AND GSI3SK <= :hi',
+          ExpressionAttributeValues: { ':pk': keys.runsPk, ':hi': upper, ...(lower ? { ':lo': lower } : {}) },
+          ScanIndexForward: false,
+        };
+    const items = await this.query(input, query.limit);
+    return items.map((item) => parseItem(ScanRunSchema, item, ENTITY.run));
+  }
+
+  /** One state by finding key (`<account>#<region>#<check>#<arn>`). */
+  async getState(key: string): Promise<FindingState | undefined> {
+    const { Item: item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: keys.account(accountOfKey(key)), SK: keys.state(key) } }),
+    );
+    return item ? parseItem(FindingStateSchema, item, ENTITY.state) : undefined;
+  }
+
+  async currentFindings(query: DynamoFindingsQuery = {}): Promise<FindingState[]> {
+    const accounts = await this.accountsFor(query.accountId);
+    const statuses = query.statuses;
+    const results: FindingState[] = [];
+    for (const accountId of accounts) {
+      // Open statuses are served by the sparse GSI1; anything else needs the account's partition.
+      if (statuses && statuses.length > 0 && statuses.every((s) => OPEN_STATUSES.includes(s)) && !query.includeGone) {
+        for (const status of statuses) results.push(...(await this.openStates(accountId, `${status}#`)));
+      } else {
+        const states = await this.statesOfAccount(accountId, false);
+        results.push(...states.filter((s) => (query.includeGone || !s.gone) && (!statuses || statuses.includes(s.status))));
+      }
+    }
+    return results;
+  }
+
+  /** Current FAILs, critical first; optionally one severity and/or one HIPAA section. */
+  async openFailures(query: OpenFailuresQuery = {}): Promise<FindingState[]> {
+    const prefix = query.severity ? `FAIL#${SEVERITY_RANK[query.severity]}#` : 'FAIL#';
+    const results: FindingState[] = [];
+    for (const accountId of await this.accountsFor(query.accountId)) {
+      results.push(...(await this.openStates(accountId, prefix, query.section)));
+    }
+    return results;
+  }
+
+  /** Current ERRORs: what the last run could not assess (its last assessed status is kept). */
+  async openErrors(query: { accountId?: string } = {}): Promise<FindingState[]> {
+    const results: FindingState[] = [];
+    for (const accountId of await this.accountsFor(query.accountId)) results.push(...(await this.openStates(accountId, 'ERROR#')));
+    return results;
+  }
+
+  async transitionsSince(since: string, query: { accountId?: string } = {}): Promise<Transition[]> {
+    const results: Transition[] = [];
+    for (const accountId of await this.accountsFor(query.accountId)) {
+      const items = await this.query({
+        TableName: this.tableName,
+        IndexName: INDEXES.gsi3,
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK >= :since',
+        ExpressionAttributeValues: { ':pk': keys.transitionsPk(accountId), ':since': since },
+      });
+      results.push(...items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition)));
+    }
+    return results.sort(byString((t) => `${t.at}#${t.runId}#${t.key}`));
+  }
+
+  async oldestOpenFailures(limit: number, query: { accountId?: string } = {}): Promise<FindingState[]> {
+    if (limit <= 0) return [];
+    const results: FindingState[] = [];
+    for (const accountId of await this.accountsFor(query.accountId)) {
+      const items = await this.query(
+        {
+          TableName: this.tableName,
+          IndexName: INDEXES.gsi2,
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.failingPk(accountId) },
+          ScanIndexForward: true,
+        },
+        limit,
+      );
+      results.push(...items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state)));
+    }
+    return results.sort(byString((s) => `${s.failingSince ?? ''}#${s.key}`)).slice(0, limit);
+  }
+
+  /** Transitions one run produced, in key order. */
+  async transitionsOfRun(runId: string): Promise<Transition[]> {
+    const items = await this.query({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.run(runId), ':prefix': keys.transitionPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition));
+  }
+
+  /** Every account a run has ever been recorded for. */
+  async listAccounts(): Promise<string[]> {
+    const items = await this.query({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.accountsPk },
+    });
+    return items.map((item) => parseItem(AccountItemSchema, item, ENTITY.account).accountId);
+  }
+
+  private async accountsFor(accountId: string | undefined): Promise<string[]> {
+    return accountId ? [accountId] : this.listAccounts();
+  }
+
+  private async statesOfAccount(accountId: string, consistent: boolean): Promise<FindingState[]> {
+    const items = await this.query({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.account(accountId), ':prefix': keys.statePrefix },
+      ConsistentRead: consistent,
+    });
+    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
+  }
+
+  private async openStates(accountId: string, skPrefix: string, section?: string): Promise<FindingState[]> {
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: INDEXES.gsi1,
+      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.openPk(accountId), ':prefix': skPrefix } as Item,
+    };
+    if (section) {
+      input.FilterExpression = 'contains(sections, :section)';
+      input.ExpressionAttributeValues = { ...input.ExpressionAttributeValues, ':section': `|${section}` };
+    }
+    const items = await this.query(input);
+    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
+  }
+}

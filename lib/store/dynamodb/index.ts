@@ -1,0 +1,43 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AwsClientFactory } from '../../aws/clients.js';
+import { DynamoFindingsStore } from './findings-store.js';
+import { documentClient, type BatchOptions } from './io.js';
+import { DynamoSuppressionStore } from './suppression-store.js';
+
+export { createTable } from './create-table.js';
+export { DynamoFindingsStore, type DynamoFindingsQuery, type OpenFailuresQuery } from './findings-store.js';
+export { StoreItemValidationError, type BatchOptions } from './io.js';
+export {
+  DynamoSuppressionStore,
+  SuppressionAlreadyRevokedError,
+  SuppressionNotFoundError,
+  newSuppressionId,
+} from './suppression-store.js';
+
+export interface DynamoStoresOptions {
+  clients: AwsClientFactory;
+  region: string;
+  tableName: string;
+  /** Clock for suppression creation times (tests). */
+  now?: () => Date;
+  batch?: BatchOptions;
+  /** Items per Query page (default: DynamoDB's 1 MB pages). */
+  pageSize?: number;
+}
+
+export interface DynamoStores {
+  findings: DynamoFindingsStore;
+  suppressions: DynamoSuppressionStore;
+}
+
+/** Both stores on one table, sharing one client from the factory (so endpoint/credentials apply). */
+export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
+  const doc = documentClient(options.clients.get(DynamoDBClient, options.region));
+  return {
+    findings: new DynamoFindingsStore(doc, options.tableName, {
+      ...(options.batch ? { batch: options.batch } : {}),
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    }),
+    suppressions: new DynamoSuppressionStore(doc, options.tableName, options.now),
+  };
+}

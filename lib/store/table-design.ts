@@ -1,0 +1,152 @@
+import type { Severity } from '../checks/types.js';
+import type { ScanRun } from '../scan/run.js';
+import type { FindingState, Suppression, Transition } from './types.js';
+
+/**
+ * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack
+ * and the docs cannot drift apart. See docs/table-design.md for the narrative version.
+ *
+ * Why one table: a run's transitions, an account's current states and its run history are each one
+ * Query on one partition; the few cross-cutting views (open failures, oldest failures, transitions by
+ * time) are three overloaded sparse GSIs, so items that are not "open" cost nothing in the indexes.
+ */
+export const INDEXES = { gsi1: 'GSI1', gsi2: 'GSI2', gsi3: 'GSI3' } as const;
+
+export const ENTITY = {
+  state: 'STATE',
+  run: 'RUN',
+  accountRun: 'ACCOUNT_RUN',
+  transition: 'TRANSITION',
+  account: 'ACCOUNT',
+  suppression: 'SUPPRESSION',
+} as const;
+export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
+
+/** Sorts critical first in GSI1 (`FAIL#1#...`), so a severity filter is a begins_with. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
+
+// Above every printable ASCII character: the upper bound for "everything starting with this prefix".
+export const HIGH = '\uffff';
+
+export const keys = {
+  account: (accountId: string) => `ACCT#${accountId}`,
+  statePrefix: 'STATE#',
+  state: (key: string) => `STATE#${key}`,
+  accountRunPrefix: 'RUN#',
+  accountRun: (startedAt: string, runId: string) => `RUN#${startedAt}#${runId}`,
+  run: (runId: string) => `RUN#${runId}`,
+  runSk: 'RUN',
+  transitionPrefix: 'TRANS#',
+  transition: (key: string) => `TRANS#${key}`,
+  accountsPk: 'ACCOUNTS',
+  suppressionsPk: 'SUPPRESSION',
+  suppression: (id: string) => `SUP#${id}`,
+  /** GSI1: open (FAIL / ERROR / SUPPRESSED) states of one account. */
+  openPk: (accountId: string) => `OPEN#${accountId}`,
+  openSk: (status: string, severity: Severity, key: string) => `${status}#${SEVERITY_RANK[severity]}#${key}`,
+  /** GSI2: still-failing states of one account ordered by when the failure began. */
+  failingPk: (accountId: string) => `FAILING#${accountId}`,
+  failingSk: (failingSince: string, key: string) => `${failingSince}#${key}`,
+  /** GSI3 (overloaded): all runs by start time, and transitions of one account by time. */
+  runsPk: 'RUNS',
+  runsSk: (startedAt: string, runId: string) => `${startedAt}#${runId}`,
+  transitionsPk: (accountId: string) => `TRANS#${accountId}`,
+  transitionsSk: (at: string, runId: string, key: string) => `${at}#${runId}#${key}`,
+} as const;
+
+/** Account id of a finding key (`<account>#<region>#<check>#<arn>`). */
+export function accountOfKey(key: string): string {
+  return key.split('#')[0] ?? '';
+}
+
+/** `|c1|c2|`: lets a FilterExpression `contains(sections, '|164.312(a)')` match a whole standard. */
+export function sectionsAttribute(citations: readonly string[]): string {
+  return `|${citations.join('|')}|`;
+}
+
+export type Item = Record<string, unknown>;
+
+export function stateItem(state: FindingState): Item {
+  const accountId = state.finding.resource.accountId;
+  const item: Item = {
+    PK: keys.account(accountId),
+    SK: keys.state(state.key),
+    entity: ENTITY.state,
+    ...state,
+    sections: sectionsAttribute(state.finding.citations),
+  };
+  const open = !state.gone && (state.status === 'FAIL' || state.status === 'ERROR' || state.status === 'SUPPRESSED');
+  if (open) {
+    item.GSI1PK = keys.openPk(accountId);
+    item.GSI1SK = keys.openSk(state.status, state.finding.severity, state.key);
+  }
+  // An ERROR over a known FAIL is still an open failure: hiding it exactly when we cannot see it
+  // would make the "oldest open failures" list look better than reality.
+  const failing = state.status === 'FAIL' || (state.status === 'ERROR' && state.lastAssessedStatus === 'FAIL');
+  if (!state.gone && failing && state.failingSince) {
+    item.GSI2PK = keys.failingPk(accountId);
+    item.GSI2SK = keys.failingSk(state.failingSince, state.key);
+  }
+  return item;
+}
+
+export function transitionItem(t: Transition): Item {
+  return {
+    PK: keys.run(t.runId),
+    SK: keys.transition(t.key),
+    entity: ENTITY.transition,
+    ...t,
+    GSI3PK: keys.transitionsPk(t.finding.resource.accountId),
+    GSI3SK: keys.transitionsSk(t.at, t.runId, t.key),
+  };
+}
+
+export function runItem(run: ScanRun): Item {
+  return { PK: keys.run(run.id), SK: keys.runSk, entity: ENTITY.run, ...run, GSI3PK: keys.runsPk, GSI3SK: keys.runsSk(run.startedAt, run.id) };
+}
+
+/** A copy of the run under each account it covered, so "runs of account X" is one Query. */
+export function accountRunItem(run: ScanRun, accountId: string): Item {
+  return { PK: keys.account(accountId), SK: keys.accountRun(run.startedAt, run.id), entity: ENTITY.accountRun, ...run };
+}
+
+export function accountItem(accountId: string): Item {
+  return { PK: keys.accountsPk, SK: keys.account(accountId), entity: ENTITY.account, accountId };
+}
+
+export function suppressionItem(s: Suppression): Item {
+  return { PK: keys.suppressionsPk, SK: keys.suppression(s.id), entity: ENTITY.suppression, ...s };
+}
+
+/** Human-readable summary for the README / `docs/table-design.md`. */
+export const TABLE_DESIGN = {
+  billing: 'PAY_PER_REQUEST',
+  keys: { partition: 'PK (S)', sort: 'SK (S)' },
+  items: [
+    { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: 'GSI1 when open, GSI2 when failing' },
+    { entity: ENTITY.accountRun, PK: 'ACCT#<accountId>', SK: 'RUN#<startedAt>#<runId>', gsi: '-' },
+    { entity: ENTITY.run, PK: 'RUN#<runId>', SK: 'RUN', gsi: 'GSI3 RUNS / <startedAt>#<runId>' },
+    { entity: ENTITY.transition, PK: 'RUN#<runId>', SK: 'TRANS#<findingKey>', gsi: 'GSI3 TRANS#<accountId> / <at>#<runId>#<findingKey>' },
+    { entity: ENTITY.account, PK: 'ACCOUNTS', SK: 'ACCT#<accountId>', gsi: '-' },
+    { entity: ENTITY.suppression, PK: 'SUPPRESSION', SK: 'SUP#<id>', gsi: '-' },
+  ],
+  indexes: [
+    { name: 'GSI1', PK: 'OPEN#<accountId>', SK: '<status>#<severityRank>#<findingKey>', purpose: 'current FAIL/ERROR/SUPPRESSED by severity; HIPAA section via contains(sections)' },
+    { name: 'GSI2', PK: 'FAILING#<accountId>', SK: '<failingSince>#<findingKey>', purpose: 'oldest open failures' },
+    { name: 'GSI3', PK: 'RUNS | TRANS#<accountId>', SK: '<startedAt>#<runId> | <at>#<runId>#<findingKey>', purpose: 'runs by time; transitions since a date' },
+  ],
+  accessPatterns: [
+    ['run by id', 'GetItem RUN#<runId> / RUN'],
+    ['runs by account and time', 'Query ACCT#<accountId>, SK between RUN#<from> and RUN#<to>, newest first'],
+    ['all runs by time', 'Query GSI3 RUNS'],
+    ['current state by key', 'GetItem ACCT#<accountId> / STATE#<key>'],
+    ['all states of an account', 'Query ACCT#<accountId>, begins_with STATE#'],
+    ['current failures by severity / section', 'Query GSI1 OPEN#<accountId>, begins_with FAIL#<rank>, filter contains(sections, |<section>)'],
+    ['open errors', 'Query GSI1 OPEN#<accountId>, begins_with ERROR#'],
+    ['oldest open failures', 'Query GSI2 FAILING#<accountId> ascending, Limit n'],
+    ['transitions of a run', 'Query RUN#<runId>, begins_with TRANS#'],
+    ['transitions since a date', 'Query GSI3 TRANS#<accountId>, SK >= <date>'],
+    ['suppressions', 'Query SUPPRESSION'],
+    ['accounts ever recorded', 'Query ACCOUNTS'],
+  ],
+} as const;

@@ -1,0 +1,148 @@
+// Evaluation-only edge cases on hand-built snapshot parts: states moto cannot produce (delivery errors,
+// failed flow-log delivery, metric-math alarms, per-detector errors) and threshold / parsing details.
+// Every check also has moto-seeded PASS and FAIL cases in logging.test.ts.
+import { describe, expect, it } from 'vitest';
+import type { LoggingRegion, Trail } from '../../lib/collectors/logging/schema.js';
+import { summarizeSelectors } from '../../lib/collectors/logging/cloudtrail-selectors.js';
+import {
+  matchesCloudTrailConfigChanges,
+  matchesConsoleAuthFailures,
+  matchesIamPolicyChanges,
+  matchesRootUsage,
+  matchesUnauthorizedApiCalls,
+} from '../../lib/checks/logging/metric-patterns.js';
+import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
+import { MOTO_ACCOUNT_ID } from '../support/moto.js';
+import { namesResource, run, snapshotOf } from './logging-harness.js';
+
+function region(parts: Partial<LoggingRegion> = {}): LoggingRegion {
+  return {
+    cloudtrail: { data: { trails: [], otherTrailArns: [] } },
+    logGroups: { data: [] },
+    metricFilters: { data: [] },
+    alarms: { data: [] },
+    vpcs: { data: [] },
+    flowLogs: { data: [] },
+    configRecorders: { data: [] },
+    configRecorderStatus: { data: [] },
+    deliveryChannels: { data: [] },
+    guardDutyDetectors: { data: [] },
+    securityHub: { data: { enabled: false } },
+    ...parts,
+  };
+}
+
+function trail(overrides: Partial<Trail> = {}): Trail {
+  return {
+    name: 'audit',
+    arn: `arn:aws:cloudtrail:us-east-1:${MOTO_ACCOUNT_ID}:trail/audit`,
+    homeRegion: 'us-east-1',
+    isMultiRegionTrail: true,
+    isOrganizationTrail: false,
+    logFileValidationEnabled: true,
+    status: { data: { isLogging: true } },
+    selectors: { data: { advanced: false, managementEvents: 'All', s3DataEvents: false } },
+    ...overrides,
+  };
+}
+
+describe('summarizeSelectors', () => {
+  it('applies the classic defaults (management events on, ReadWriteType All)', () => {
+    expect(summarizeSelectors([{}], undefined)).toEqual({ advanced: false, managementEvents: 'All', s3DataEvents: false });
+  });
+  it('combines ReadOnly and WriteOnly selectors into All, and ignores selectors without management events', () => {
+    expect(summarizeSelectors([{ ReadWriteType: 'ReadOnly' }, { ReadWriteType: 'WriteOnly' }], []).managementEvents).toBe('All');
+    expect(summarizeSelectors([{ ReadWriteType: 'ReadOnly' }], []).managementEvents).toBe('ReadOnly');
+    expect(summarizeSelectors([{ IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }], []))
+      .toEqual({ advanced: false, managementEvents: 'None', s3DataEvents: true });
+    expect(summarizeSelectors([], []).managementEvents).toBe('None');
+  });
+  it('reads advanced selectors: readOnly field and S3 object data events', () => {
+    const readOnly = [{ Name: 'm', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['true'] }] }];
+    expect(summarizeSelectors(undefined, readOnly)).toEqual({ advanced: true, managementEvents: 'ReadOnly', s3DataEvents: false });
+    const lambdaData = [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::Lambda::Function'] }] }];
+    expect(summarizeSelectors(undefined, lambdaData).s3DataEvents).toBe(false);
+  });
+});
+
+describe('metric filter patterns (loose CIS matching)', () => {
+  it('accepts spacing and quoting variants and rejects unrelated patterns', () => {
+    expect(matchesRootUsage('{$.userIdentity.type="Root"}')).toBe(true);
+    expect(matchesRootUsage('{ $.userIdentity.type = "IAMUser" }')).toBe(false);
+    expect(matchesConsoleAuthFailures('{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") }')).toBe(true);
+    expect(matchesConsoleAuthFailures('{ $.eventName = ConsoleLogin }')).toBe(false);
+    expect(matchesIamPolicyChanges('{ $.eventSource = "iam.amazonaws.com" }')).toBe(true);
+    expect(matchesIamPolicyChanges('{ ($.eventSource = iam.amazonaws.com) && ($.eventName = PutUserPolicy) }')).toBe(false);
+    expect(matchesCloudTrailConfigChanges('{ ($.eventName = StopLogging) }')).toBe(false);
+    expect(matchesUnauthorizedApiCalls('{ $.errorCode = "AccessDenied*" }')).toBe(false);
+  });
+});
+
+describe('evaluation edge cases', () => {
+  it('cloudtrail_trail_logging fails a logging trail whose last delivery failed', () => {
+    const snapshot = snapshotOf({
+      regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [trail({ status: { data: { isLogging: true, latestDeliveryError: 'AccessDenied' } } })], otherTrailArns: [] } } }) },
+    });
+    const [result] = run(snapshot, 'cloudtrail_trail_logging');
+    expect(result).toMatchObject({ status: 'FAIL', resource: { id: 'audit', type: 'AWS::CloudTrail::Trail' } });
+    expect(result?.reason).toContain('last delivery failed: AccessDenied');
+  });
+
+  it('multi-region check reports ERROR when the only candidate trail has unreadable selectors', () => {
+    const broken = trail({ selectors: { error: { code: 'AccessDeniedException', message: 'no', operation: 'cloudtrail:GetEventSelectors' } } });
+    const snapshot = snapshotOf({ regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [broken], otherTrailArns: [] } } }) } });
+    expect(run(snapshot, 'cloudtrail_multi_region_enabled')[0]?.status).toBe('ERROR');
+  });
+
+  it('log retention honours the configured threshold, inclusive', () => {
+    const groups = [90, 365, 400].map((days) => ({ name: `g${days}`, arn: `arn:aws:logs:us-east-1:${MOTO_ACCOUNT_ID}:log-group:g${days}`, retentionInDays: days }));
+    const snapshot = snapshotOf({ regions: { 'us-east-1': region({ logGroups: { data: groups } }) } });
+    const results = run(snapshot, 'cloudwatch_log_group_retention_six_years', { ...DEFAULT_THRESHOLDS, auditLogRetentionDays: 365 });
+    expect(results.map((r) => [r.resource.id, r.status])).toEqual([['g90', 'FAIL'], ['g365', 'PASS'], ['g400', 'PASS']]);
+    expect(results.every(namesResource)).toBe(true);
+  });
+
+  it('a metric-math alarm on the filter metric counts', () => {
+    const snapshot = snapshotOf({
+      regions: {
+        'us-east-1': region({
+          metricFilters: { data: [{ name: 'root', logGroupName: 'ct', pattern: '{ $.userIdentity.type = "Root" }', metrics: [{ name: 'Root', namespace: 'CIS' }] }] },
+          alarms: { data: [{ name: 'root-math', arn: 'arn:alarm', actionsEnabled: true, alarmActions: ['arn:sns'], metrics: [{ name: 'Root', namespace: 'CIS' }] }] },
+        }),
+      },
+    });
+    expect(run(snapshot, 'cloudwatch_alarm_root_usage')[0]?.status).toBe('PASS');
+  });
+
+  it('config recorder without global types passes only if another region records them', () => {
+    const recorder = (global: boolean) => ({ data: [{ name: 'default', allSupported: true, includeGlobalResourceTypes: global, resourceTypeCount: 0 }] });
+    const recording = { data: [{ name: 'default', recording: true }] };
+    const withGlobal = snapshotOf({
+      regions: {
+        'us-east-1': region({ configRecorders: recorder(true), configRecorderStatus: recording }),
+        'eu-west-1': region({ configRecorders: recorder(false), configRecorderStatus: recording }),
+      },
+    });
+    expect(run(withGlobal, 'config_recorder_enabled').map((r) => r.status)).toEqual(['PASS', 'PASS']);
+    const withoutGlobal = snapshotOf({ regions: { 'eu-west-1': region({ configRecorders: recorder(false), configRecorderStatus: recording }) } });
+    expect(run(withoutGlobal, 'config_recorder_enabled')[0]?.reason).toContain('excludes global resource types');
+  });
+
+  it('a flow log whose delivery fails does not count', () => {
+    const snapshot = snapshotOf({
+      regions: {
+        'us-east-1': region({
+          vpcs: { data: [{ vpcId: 'vpc-1', isDefault: false }] },
+          flowLogs: { data: [{ flowLogId: 'fl-1', resourceId: 'vpc-1', trafficType: 'ALL', flowLogStatus: 'ACTIVE', deliverLogsStatus: 'FAILED' }] },
+        }),
+      },
+    });
+    expect(run(snapshot, 'vpc_flow_logs_enabled')[0]).toMatchObject({ status: 'FAIL', resource: { id: 'vpc-1' } });
+  });
+
+  it('GuardDuty: a detector whose details could not be read is ERROR, not FAIL', () => {
+    const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
+    const snapshot = snapshotOf({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error } }] } }) } });
+    expect(run(snapshot, 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
+  });
+});

@@ -1,0 +1,320 @@
+import { CloudFrontClient, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
+import {
+  CreateBucketCommand,
+  DeleteBucketEncryptionCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketPolicyCommand,
+  GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  PutBucketAclCommand,
+  PutBucketEncryptionCommand,
+  PutBucketLoggingCommand,
+  PutBucketPolicyCommand,
+  PutBucketVersioningCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountBlockCommand, PutPublicAccessBlockCommand as PutAccountBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AwsClientFactory } from '../../lib/aws/clients.js';
+import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
+import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
+import { storageChecks } from '../../lib/checks/storage/index.js';
+import { createCollectContext } from '../../lib/collect/context.js';
+import { collectStorage } from '../../lib/collectors/storage/index.js';
+import { deniesInsecureTransport } from '../../lib/collectors/storage/s3-policy.js';
+import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/collectors/storage/schema.js';
+import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
+import { MOTO_ACCOUNT_ID, motoClients, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
+
+const REGION = 'us-east-1';
+let moto: MotoServer;
+let clients: AwsClientFactory;
+
+/** For mocked clients: nothing may reach the network. */
+const offlineClients = () => new AwsClientFactory({ endpoint: 'http://127.0.0.1:1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+
+// Storage checks read only `storage`, `accountId` and `partition`; other families' parts are irrelevant here.
+function accountSnapshot(storage: StorageSnapshot): AccountSnapshot {
+  return {
+    schemaVersion: 1,
+    accountId: MOTO_ACCOUNT_ID,
+    partition: 'aws',
+    regions: Object.keys(storage.regions),
+    includesGlobal: storage.buckets !== undefined,
+    collectedAt: new Date().toISOString(),
+    iam: {},
+    logging: {},
+    storage,
+  } as unknown as AccountSnapshot;
+}
+
+async function collectGlobal(factory: AwsClientFactory = clients): Promise<AccountSnapshot> {
+  const ctx = createCollectContext({ clients: factory, accountId: MOTO_ACCOUNT_ID, regions: [], homeRegion: REGION });
+  return accountSnapshot(StorageSnapshotSchema.parse(await collectStorage(ctx)));
+}
+
+function check(id: string): CheckDefinition {
+  const found = storageChecks.find((c) => c.id === id);
+  if (!found) throw new Error(`no check ${id}`);
+  return found;
+}
+
+function resultFor(snapshot: AccountSnapshot, id: string, resourceId: string): CheckResult {
+  const results = check(id).evaluate(snapshot, new Date(), DEFAULT_THRESHOLDS);
+  const match = results.find((r) => r.resource.id === resourceId);
+  if (!match) throw new Error(`${id}: no result for ${resourceId} in ${JSON.stringify(results)}`);
+  expect(match.reason).toContain(resourceId);
+  return match;
+}
+
+function expectBucket(snapshot: AccountSnapshot, id: string, bucket: string, status: CheckResult['status']): void {
+  const r = resultFor(snapshot, id, bucket);
+  expect({ status: r.status, reason: r.reason }).toMatchObject({ status }); // reason shown on failure
+  expect(r.resource).toMatchObject({ arn: `arn:aws:s3:::${bucket}`, type: 'AWS::S3::Bucket', region: REGION });
+}
+
+const DENY_HTTP = (bucket: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ],
+  });
+const ALLOW_ONLY = (bucket: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MOTO_ACCOUNT_ID}:root` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` }],
+  });
+
+describe('storage family: S3 (moto)', () => {
+  let before: AccountSnapshot; // account-level block not yet configured
+  let after: AccountSnapshot; // account-level block on
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    clients = motoClients(moto);
+    const s3 = clients.get(S3Client, REGION);
+    // audit-logs-locked: object lock target for phi-good's access logs.
+    await s3.send(new CreateBucketCommand({ Bucket: 'audit-logs-locked', ObjectLockEnabledForBucket: true }));
+    const logDelivery = 'uri=http://acs.amazonaws.com/groups/s3/LogDelivery';
+    await s3.send(new PutBucketAclCommand({ Bucket: 'audit-logs-locked', GrantWrite: logDelivery, GrantReadACP: logDelivery }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'app-logs' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'phi-good' }));
+    await s3.send(new CreateBucketCommand({ Bucket: 'phi-bad' }));
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: 'phi-good',
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+      }),
+    );
+    await s3.send(new DeleteBucketEncryptionCommand({ Bucket: 'phi-bad' }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'phi-good', Policy: DENY_HTTP('phi-good') }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: 'phi-bad', Policy: ALLOW_ONLY('phi-bad') }));
+    await s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: 'phi-good',
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      }),
+    );
+    await s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: 'phi-bad',
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false },
+      }),
+    );
+    await s3.send(new PutBucketVersioningCommand({ Bucket: 'phi-good', VersioningConfiguration: { Status: 'Enabled' } }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket: 'app-logs', VersioningConfiguration: { Status: 'Suspended' } }));
+    await s3.send(
+      new PutBucketLoggingCommand({
+        Bucket: 'phi-good',
+        BucketLoggingStatus: { LoggingEnabled: { TargetBucket: 'audit-logs-locked', TargetPrefix: 'phi-good/' } },
+      }),
+    );
+    before = await collectGlobal();
+    await clients.get(S3ControlClient, REGION).send(
+      new PutAccountBlockCommand({
+        AccountId: MOTO_ACCOUNT_ID,
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      }),
+    );
+    after = await collectGlobal();
+  });
+
+  afterAll(async () => {
+    clients?.destroy();
+    await moto?.stop();
+  });
+
+  it('collects every bucket with its region and a schema-valid snapshot', () => {
+    const names = (before.storage.buckets?.data ?? []).map((b) => b.name).sort();
+    expect(names).toEqual(['app-logs', 'audit-logs-locked', 'phi-bad', 'phi-good']);
+  });
+
+  it('s3_bucket_default_encryption: PASS with SSE-KMS, FAIL without configuration', () => {
+    expectBucket(before, 's3_bucket_default_encryption', 'phi-good', 'PASS');
+    expectBucket(before, 's3_bucket_default_encryption', 'phi-bad', 'FAIL');
+  });
+
+  it('s3_bucket_ssl_requests_only: PASS with SecureTransport deny, FAIL with allow-only or no policy', () => {
+    expectBucket(before, 's3_bucket_ssl_requests_only', 'phi-good', 'PASS');
+    expectBucket(before, 's3_bucket_ssl_requests_only', 'phi-bad', 'FAIL');
+    expectBucket(before, 's3_bucket_ssl_requests_only', 'app-logs', 'FAIL');
+  });
+
+  it('s3_bucket_public_access_blocked: bucket block PASS, partial FAIL, account block covers all', () => {
+    expectBucket(before, 's3_bucket_public_access_blocked', 'phi-good', 'PASS');
+    expectBucket(before, 's3_bucket_public_access_blocked', 'phi-bad', 'FAIL');
+    expect(resultFor(before, 's3_bucket_public_access_blocked', 'phi-bad').reason).toContain('BlockPublicPolicy');
+    expectBucket(after, 's3_bucket_public_access_blocked', 'phi-bad', 'PASS');
+  });
+
+  it('s3_account_public_access_block: FAIL when never configured, PASS when all four flags are on', () => {
+    const fail = resultFor(before, 's3_account_public_access_block', MOTO_ACCOUNT_ID);
+    expect(fail.status).toBe('FAIL');
+    expect(fail.resource).toMatchObject({ type: 'AWS::::Account', region: 'global' });
+    expect(resultFor(after, 's3_account_public_access_block', MOTO_ACCOUNT_ID).status).toBe('PASS');
+  });
+
+  it('s3_bucket_versioning_enabled: PASS when enabled, FAIL when suspended or never enabled', () => {
+    expectBucket(before, 's3_bucket_versioning_enabled', 'phi-good', 'PASS');
+    expectBucket(before, 's3_bucket_versioning_enabled', 'app-logs', 'FAIL');
+    expectBucket(before, 's3_bucket_versioning_enabled', 'phi-bad', 'FAIL');
+  });
+
+  it('s3_bucket_access_logging_enabled: PASS with a target bucket, FAIL without', () => {
+    expectBucket(before, 's3_bucket_access_logging_enabled', 'phi-good', 'PASS');
+    expectBucket(before, 's3_bucket_access_logging_enabled', 'phi-bad', 'FAIL');
+  });
+
+  it('s3_bucket_object_lock_enabled: log buckets PASS/FAIL, other buckets NOT_APPLICABLE', () => {
+    expectBucket(before, 's3_bucket_object_lock_enabled', 'audit-logs-locked', 'PASS');
+    expectBucket(before, 's3_bucket_object_lock_enabled', 'app-logs', 'FAIL');
+    expectBucket(before, 's3_bucket_object_lock_enabled', 'phi-good', 'NOT_APPLICABLE');
+  });
+
+  it('global checks yield nothing when global services are out of scope', async () => {
+    const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [], includeGlobal: false });
+    const snapshot = accountSnapshot(await collectStorage(ctx));
+    for (const id of ['s3_bucket_default_encryption', 's3_account_public_access_block', 'cloudfront_distribution_https_only']) {
+      expect(check(id).evaluate(snapshot, new Date(), DEFAULT_THRESHOLDS)).toEqual([]);
+    }
+  });
+});
+
+describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
+  it('AccessDenied on GetBucketEncryption gives ERROR for that bucket only', async () => {
+    // Mock: moto cannot deny one call on one bucket.
+    const s3 = mockClient(S3Client);
+    const control = mockClient(S3ControlClient);
+    const cloudfront = mockClient(CloudFrontClient);
+    try {
+      s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'denied-bucket' }, { Name: 'fine-bucket' }] });
+      s3.on(GetBucketLocationCommand).resolves({ LocationConstraint: 'EU' });
+      s3.on(GetBucketEncryptionCommand).resolves({
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      });
+      s3.on(GetBucketEncryptionCommand, { Bucket: 'denied-bucket' }).rejects(
+        new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'Access Denied' }),
+      );
+      s3.on(GetBucketPolicyCommand).resolves({ Policy: DENY_HTTP('x') });
+      s3.on(GetPublicAccessBlockCommand).resolves({});
+      s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
+      s3.on(GetBucketLoggingCommand).resolves({});
+      s3.on(GetObjectLockConfigurationCommand).resolves({});
+      control.on(GetAccountBlockCommand).resolves({});
+      cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
+
+      const snapshot = await collectGlobal(offlineClients());
+      const denied = resultFor(snapshot, 's3_bucket_default_encryption', 'denied-bucket');
+      expect(denied.status).toBe('ERROR');
+      expect(denied.reason).toContain('AccessDenied');
+      expect(denied.resource.region).toBe('eu-west-1');
+      expect(resultFor(snapshot, 's3_bucket_default_encryption', 'fine-bucket').status).toBe('PASS');
+      expect(resultFor(snapshot, 's3_bucket_versioning_enabled', 'denied-bucket').status).toBe('PASS');
+      expect(resultFor(snapshot, 's3_bucket_ssl_requests_only', 'denied-bucket').status).toBe('PASS');
+    } finally {
+      s3.restore();
+      control.restore();
+      cloudfront.restore();
+    }
+  });
+
+  it('cloudfront_distribution_https_only: PASS for HTTPS-only, FAIL for allow-all, TLSv1 and http-only origin', async () => {
+    // Mock: moto's ListDistributions summaries omit cache behaviors, viewer certificate and origins.
+    const s3 = mockClient(S3Client);
+    const control = mockClient(S3ControlClient);
+    const cloudfront = mockClient(CloudFrontClient);
+    try {
+      s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+      control.on(GetAccountBlockCommand).resolves({});
+      const base = (id: string) => ({
+        Id: id,
+        ARN: `arn:aws:cloudfront::${MOTO_ACCOUNT_ID}:distribution/${id}`,
+        DomainName: `${id.toLowerCase()}.cloudfront.net`,
+      });
+      cloudfront.on(ListDistributionsCommand).resolves({
+        DistributionList: {
+          Marker: '',
+          MaxItems: 100,
+          IsTruncated: false,
+          Quantity: 2,
+          Items: [
+            {
+              ...base('EGOOD'),
+              DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'redirect-to-https' },
+              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/api/*', TargetOriginId: 'o', ViewerProtocolPolicy: 'https-only' }] },
+              ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', MinimumProtocolVersion: 'TLSv1.2_2021' },
+              Origins: { Quantity: 1, Items: [{ Id: 'o', DomainName: 'api.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }] },
+            },
+            {
+              ...base('EBAD'),
+              DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'redirect-to-https' },
+              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/img/*', TargetOriginId: 'o', ViewerProtocolPolicy: 'allow-all' }] },
+              ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', MinimumProtocolVersion: 'TLSv1' },
+              Origins: { Quantity: 1, Items: [{ Id: 'o', DomainName: 'api.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'http-only' } }] },
+            },
+          ],
+        },
+        // Summary fields the collector does not read are left out.
+      } as never);
+      const snapshot = await collectGlobal(offlineClients());
+      const good = resultFor(snapshot, 'cloudfront_distribution_https_only', 'EGOOD');
+      expect(good.status).toBe('PASS');
+      expect(good.resource).toMatchObject({ type: 'AWS::CloudFront::Distribution', region: 'global' });
+      const bad = resultFor(snapshot, 'cloudfront_distribution_https_only', 'EBAD');
+      expect(bad.status).toBe('FAIL');
+      expect(bad.reason).toContain('/img/* allows HTTP');
+      expect(bad.reason).toContain('TLSv1');
+      expect(bad.reason).toContain('origin o is reached over HTTP only');
+    } finally {
+      s3.restore();
+      control.restore();
+      cloudfront.restore();
+    }
+  });
+});
+
+describe('storage family: bucket policy parsing', () => {
+  it('recognises Deny on aws:SecureTransport=false in its common spellings only', () => {
+    expect(deniesInsecureTransport(DENY_HTTP('b'))).toBe(true);
+    const boolIfExists = DENY_HTTP('b').replace('"Bool"', '"BoolIfExists"').replace('"false"', 'false');
+    expect(deniesInsecureTransport(boolIfExists)).toBe(true);
+    expect(deniesInsecureTransport(ALLOW_ONLY('b'))).toBe(false);
+    expect(deniesInsecureTransport(DENY_HTTP('b').replace('"Deny"', '"Allow"'))).toBe(false);
+    expect(deniesInsecureTransport('not json')).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/build-app.js';
+import { loadPipelineConfig, parsePipelineConfig, PipelineConfigError } from '../../lib/config/pipeline-config.js';
+import { cdkJsonContext } from './synth.js';
+
+const sample = cdkJsonContext().hipaaAudit as Record<string, unknown>;
+const minimal = {
+  officerEmails: ['officer@example.com'],
+  senderEmail: 'audit@example.com',
+  organizationName: 'Example Health',
+  targets: { organization: true },
+  regions: ['us-east-1'],
+};
+
+function errorOf(raw: unknown): string {
+  try {
+    parsePipelineConfig(raw);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PipelineConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('pipeline configuration', () => {
+  it('accepts the cdk.json sample', () => {
+    const config = parsePipelineConfig(sample);
+    expect(config.scanSchedule).toEqual({ expression: 'cron(0 6 * * ? *)', timeZone: 'America/New_York' });
+    expect(config.targets).toEqual({ accounts: ['111111111111', '222222222222'] });
+  });
+
+  it('fills the documented defaults', () => {
+    const config = parsePipelineConfig(minimal);
+    expect(config).toMatchObject({
+      scanSchedule: { expression: 'cron(0 6 * * ? *)', timeZone: 'UTC' },
+      digestSchedule: { expression: 'cron(0 8 ? * MON *)', timeZone: 'UTC' },
+      evidenceRetentionYears: 6,
+      bundleLinkExpiryDays: 7,
+      memberRoleName: 'HipaaAuditReadOnly',
+      mapConcurrency: 5,
+    });
+  });
+
+  it('defaults the time zone when only the expression is given', () => {
+    const config = parsePipelineConfig({ ...minimal, scanSchedule: { expression: 'rate(12 hours)' } });
+    expect(config.scanSchedule).toEqual({ expression: 'rate(12 hours)', timeZone: 'UTC' });
+  });
+
+  it.each([
+    ['a bad officer email', { officerEmails: ['not-an-email'] }, 'officerEmails.0:'],
+    ['no officer', { officerEmails: [] }, 'officerEmails:'],
+    ['a bad sender email', { senderEmail: 'audit@' }, 'senderEmail:'],
+    ['retention of 3 years (HIPAA needs 6)', { evidenceRetentionYears: 3 }, 'evidenceRetentionYears:'],
+    ['retention over 100 years', { evidenceRetentionYears: 101 }, 'evidenceRetentionYears:'],
+    ['a bad cron', { scanSchedule: { expression: 'cron(0 6 * *)' } }, 'scanSchedule.expression:'],
+    ['a cron without cron()', { digestSchedule: { expression: '0 8 * * 1' } }, 'digestSchedule.expression:'],
+    ['a bad time zone', { digestSchedule: { expression: 'cron(0 8 ? * MON *)', timeZone: 'Mars/Olympus_Mons' } }, 'digestSchedule.timeZone:'],
+    ['link expiry over 7 days', { bundleLinkExpiryDays: 8 }, 'bundleLinkExpiryDays:'],
+    ['a short account id', { targets: { accounts: ['1234'] } }, 'targets'],
+    ['no region', { regions: [] }, 'regions:'],
+    ['an unknown key', { officerEmail: 'typo@example.com' }, 'officerEmail'],
+  ])('rejects %s, naming the field', (_name, patch, field) => {
+    expect(errorOf({ ...minimal, ...patch })).toContain(field);
+  });
+
+  it('lists every problem at once', () => {
+    const message = errorOf({ ...minimal, senderEmail: 'x', evidenceRetentionYears: 3 });
+    expect(message).toContain('senderEmail:');
+    expect(message).toContain('evidenceRetentionYears:');
+  });
+
+  it('reads a configFile named in the context in preference to the inline sample', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hipaa-config-'));
+    const file = join(dir, 'prod.json');
+    writeFileSync(file, JSON.stringify({ ...minimal, organizationName: 'From File' }));
+    const context = new Map<string, unknown>([['configFile', file], ['hipaaAudit', sample]]);
+    expect(loadPipelineConfig({ tryGetContext: (k) => context.get(k) }).organizationName).toBe('From File');
+  });
+
+  it('fails app construction (cdk synth) with the fields named', () => {
+    const bad = { ...sample, evidenceRetentionYears: 3, officerEmails: ['nope'] };
+    expect(() => buildApp({ appProps: { context: { ...cdkJsonContext(), hipaaAudit: bad } } })).toThrow(
+      /Invalid hipaaAudit configuration:[\s\S]*officerEmails\.0: [\s\S]*evidenceRetentionYears: /,
+    );
+  });
+});

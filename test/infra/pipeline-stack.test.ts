@@ -1,0 +1,226 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stateMachineDefinition, state, type Definition } from './definition.js';
+import { acknowledgements, assertCount, assertProps, assertResource, synthesize, type Synthesized } from './synth.js';
+
+let synth: Synthesized;
+let definition: Definition;
+
+beforeAll(() => {
+  // One synthesis (with real esbuild bundling of the four handlers) for the whole file.
+  synth = synthesize();
+  if (synth.violations.length === 0) definition = stateMachineDefinition(synth.pipeline);
+});
+
+describe('cdk-nag (AwsSolutions + HIPAA Security)', () => {
+  it('reports no unacknowledged finding', () => {
+    const listed = synth.violations.map((v) => `${v.severity} ${v.rule}: ${v.paths.join(', ')}`);
+    expect(listed).toEqual([]);
+  });
+
+  it('gives every acknowledgement a specific reason, and IAM wildcard ones the exact finding', () => {
+    const acks = acknowledgements(synth.built.app);
+    expect(acks.length).toBeGreaterThan(0);
+    expect(acks.filter((a) => a.reason.length < 40)).toEqual([]);
+    const iam = acks.filter((a) => a.id.startsWith('AwsSolutions-IAM'));
+    expect(iam.filter((a) => !/^AwsSolutions-IAM[45]\[(Resource|Action|Policy)::.+\]$/.test(a.id))).toEqual([]);
+  });
+});
+
+describe('schedules', () => {
+  it('runs the scan state machine on the configured cron in the configured time zone', () => {
+    assertProps(synth.pipeline, 'AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 6 * * ? *)',
+      ScheduleExpressionTimezone: 'America/New_York',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({
+        Arn: { Ref: Match.stringLikeRegexp('StateMachine') },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 3600 },
+      }),
+    });
+  });
+
+  it('invokes the digest weekly with the scheduled time as `now`', () => {
+    assertProps(synth.pipeline, 'AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'America/New_York',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('SendDigest'), 'Arn'] },
+        Input: JSON.stringify({ now: '<aws.scheduler.scheduled-time>' }),
+      }),
+    });
+  });
+});
+
+describe('evidence storage', () => {
+  it('locks evidence in COMPLIANCE mode for the configured years, versioned and KMS-encrypted', () => {
+    assertProps(synth.pipeline, 'AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 6 } } },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: Match.anyValue() } }),
+        ],
+      },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'evidence/' },
+    });
+  });
+
+  it('retains both buckets and enforces TLS on them', () => {
+    const buckets = synth.pipeline.findResources('AWS::S3::Bucket');
+    expect(Object.keys(buckets)).toHaveLength(2);
+    for (const b of Object.values(buckets)) expect(b).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const policies = Object.values(synth.pipeline.findResources('AWS::S3::BucketPolicy'));
+    const denies = policies.filter((p) => JSON.stringify(p).includes('"aws:SecureTransport":"false"'));
+    expect(denies).toHaveLength(2);
+  });
+});
+
+describe('findings table', () => {
+  it('is on-demand, PITR, CMK-encrypted, deletion-protected and retained, with GSI1/GSI2', () => {
+    assertResource(synth.pipeline, 'AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+        DeletionProtectionEnabled: true,
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          Match.objectLike({ IndexName: 'GSI1', KeySchema: [{ AttributeName: 'GSI1PK', KeyType: 'HASH' }, { AttributeName: 'GSI1SK', KeyType: 'RANGE' }] }),
+          Match.objectLike({ IndexName: 'GSI2', KeySchema: [{ AttributeName: 'GSI2PK', KeyType: 'HASH' }, { AttributeName: 'GSI2SK', KeyType: 'RANGE' }] }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('KMS keys', () => {
+  it('has a rotating symmetric data key and a retained ECC P-256 signing key', () => {
+    assertResource(synth.pipeline, 'AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ EnableKeyRotation: true, RotationPeriodInDays: 365 }),
+    });
+    assertResource(synth.pipeline, 'AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }),
+    });
+    assertCount(synth.pipeline, 'AWS::KMS::Key', 2);
+  });
+});
+
+describe('Lambda functions', () => {
+  it('are nodejs22.x on arm64 with JSON logs, reserved concurrency and bounded timeouts', () => {
+    const functions = Object.values(synth.pipeline.findResources('AWS::Lambda::Function')) as { Properties: Record<string, unknown> }[];
+    expect(functions).toHaveLength(4);
+    for (const { Properties: p } of functions) {
+      expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
+      expect(p.Timeout).toBeGreaterThan(0);
+      expect(p.MemorySize).toBeGreaterThan(0);
+      expect(p.ReservedConcurrentExecutions).toBeGreaterThan(0);
+    }
+  });
+
+  it('logs to KMS-encrypted log groups kept six years', () => {
+    const groups = Object.values(synth.pipeline.findResources('AWS::Logs::LogGroup')) as { Properties: Record<string, unknown>; DeletionPolicy: string }[];
+    expect(groups).toHaveLength(5); // four functions + the state machine
+    for (const g of groups) {
+      expect(g.Properties.RetentionInDays).toBe(2192);
+      expect(g.Properties.KmsKeyId).toBeDefined();
+      expect(g.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  it('dead-letters failed asynchronous digest invocations', () => {
+    assertProps(synth.pipeline, 'AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('digest'),
+      DeadLetterConfig: { TargetArn: Match.anyValue() },
+    });
+    assertProps(synth.pipeline, 'AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 2 });
+  });
+});
+
+describe('state machine', () => {
+  it('resolves targets, maps the scan with the configured concurrency and finalizes', () => {
+    expect(definition.StartAt).toBe('ResolveTargets');
+    expect(state(definition.States, 'ResolveTargets').Next).toBe('ScanTargets');
+    const map = state(definition.States, 'ScanTargets');
+    expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.targets', MaxConcurrency: 5, ResultPath: '$.outcomes', Next: 'FinalizeRun' });
+    expect(map.ItemSelector).toEqual({ 'runId.$': '$.runId', 'target.$': '$$.Map.Item.Value' });
+  });
+
+  it('retries transient scan failures with backoff and catches the rest into an { accountId, error } item', () => {
+    const processor = state(definition.States, 'ScanTargets').ItemProcessor;
+    if (!processor) throw new Error('Map has no ItemProcessor');
+    expect(processor.StartAt).toBe('ScanTarget');
+    const scan = state(processor.States, 'ScanTarget');
+    expect(scan.End).toBe(true);
+    expect(scan.Retry).toEqual([
+      expect.objectContaining({
+        ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'States.Timeout']),
+        BackoffRate: 2,
+        MaxAttempts: 3,
+      }),
+    ]);
+    expect(scan.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordTargetFailure' }]);
+    const failure = state(processor.States, 'RecordTargetFailure');
+    expect(failure).toMatchObject({ Type: 'Pass', End: true, Parameters: { 'accountId.$': '$.target.accountId', 'error.$': '$.error' } });
+  });
+
+  it('passes every outcome (including caught failures) to FinalizeRun and fails the execution on FAILED', () => {
+    const finalize = state(definition.States, 'FinalizeRun');
+    expect(finalize.Parameters).toEqual({ 'runId.$': '$.runId', 'startedAt.$': '$.startedAt', 'outcomes.$': '$.outcomes' });
+    expect(finalize.Retry?.[0]).toMatchObject({ BackoffRate: 2, MaxAttempts: 3 });
+    const choice = state(definition.States, finalize.Next ?? '');
+    expect(choice.Type).toBe('Choice');
+    const failed = choice.Choices?.find((c) => c.StringEquals === 'FAILED');
+    expect(failed?.Variable).toBe('$.status');
+    expect(state(definition.States, failed?.Next ?? '').Type).toBe('Fail');
+    expect(state(definition.States, choice.Default ?? '').Type).toBe('Succeed');
+  });
+
+  it('logs everything to an encrypted log group and traces with X-Ray', () => {
+    assertProps(synth.pipeline, 'AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+});
+
+describe('alerts', () => {
+  it('alarms on failed and timed-out runs to an SSL-only KMS topic the officers subscribe to', () => {
+    for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+      assertProps(synth.pipeline, 'AWS::CloudWatch::Alarm', {
+        MetricName: metric,
+        Namespace: 'AWS/States',
+        Threshold: 1,
+        AlarmActions: [{ Ref: Match.stringLikeRegexp('AlertsTopic') }],
+      });
+    }
+    assertProps(synth.pipeline, 'AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    assertProps(synth.pipeline, 'AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    assertCount(synth.pipeline, 'AWS::SNS::Subscription', 2);
+    assertProps(synth.pipeline, 'AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'privacy-officer@example.com' });
+  });
+
+  it('verifies the sender with SES', () => {
+    assertProps(synth.pipeline, 'AWS::SES::EmailIdentity', { EmailIdentity: 'hipaa-audit@example.com' });
+  });
+});
+
+describe('outputs', () => {
+  it('exports the names an operator and the member StackSet need', () => {
+    const outputs = Object.keys(synth.pipeline.findOutputs('*'));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['FindingsTableName', 'EvidenceBucketName', 'SigningKeyId', 'StateMachineArn', 'CollectorRoleArn', 'AuditorRoleArn']),
+    );
+  });
+});

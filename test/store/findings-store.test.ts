@@ -1,0 +1,191 @@
+import { DeleteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AwsClientFactory } from '../../lib/aws/clients.js';
+import { findingKey } from '../../lib/findings/finding.js';
+import { applySuppressions } from '../../lib/findings/suppressions.js';
+import { failureAgeDays } from '../../lib/findings/transitions.js';
+import { StoreItemValidationError, createTable } from '../../lib/store/dynamodb/index.js';
+import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
+import { ACCOUNT, OTHER_ACCOUNT, finding, run, suppression } from '../findings/fixtures.js';
+import { freshStores } from './helpers.js';
+
+let moto: MotoServer;
+let clients: AwsClientFactory;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  clients = motoClients(moto);
+});
+afterAll(async () => {
+  clients.destroy();
+  await moto.stop();
+});
+
+const day = (d: number) => `2025-03-${String(d).padStart(2, '0')}T06:00:00.000Z`;
+const key = findingKey(finding());
+
+async function itemCount(tableName: string): Promise<number> {
+  const out = await clients.get(DynamoDBClient, 'us-east-1').send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }));
+  return out.Count ?? 0;
+}
+
+describe('DynamoFindingsStore', () => {
+  it('records new -> persisting -> resolved -> regressed across runs', async () => {
+    const { findings: store } = await freshStores(clients);
+    const kinds: string[] = [];
+    const sequence = [finding(), finding(), finding({ status: 'PASS' }), finding()];
+    for (const [i, f] of sequence.entries()) {
+      const result = await store.recordRun(run({ id: `r${i + 1}`, finishedAt: day(i + 1) }, [f]), [f]);
+      expect(result.written).toBe(true);
+      kinds.push(...result.transitions.map((t) => t.kind));
+    }
+    expect(kinds).toEqual(['NEW', 'PERSISTING', 'RESOLVED', 'REGRESSED']);
+    expect(await store.getState(key)).toMatchObject({ status: 'FAIL', failingSince: day(4), firstSeenAt: day(1), everResolved: true });
+    expect((await store.transitionsSince(day(3))).map((t) => t.kind)).toEqual(['RESOLVED', 'REGRESSED']);
+    expect((await store.listRuns({ accountId: ACCOUNT })).map((r) => r.id)).toEqual(['r4', 'r3', 'r2', 'r1']);
+    expect((await store.listRuns({ limit: 2 })).map((r) => r.id)).toEqual(['r4', 'r3']);
+    expect((await store.listRuns({ from: '2025-03-02', to: '2025-03-03' })).map((r) => r.id)).toEqual(['r3', 'r2']);
+    expect((await store.getRun('r2'))?.finishedAt).toBe(day(2));
+  });
+
+  it('marks a vanished resource GONE and keeps it out of current findings', async () => {
+    const { findings: store } = await freshStores(clients);
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), [finding()]);
+    const second = await store.recordRun(run({ id: 'r2', finishedAt: day(2) }), []);
+    expect(second.transitions).toEqual([expect.objectContaining({ key, kind: 'GONE', from: 'FAIL' })]);
+    expect(await store.currentFindings({ accountId: ACCOUNT })).toEqual([]);
+    expect(await store.currentFindings({ accountId: ACCOUNT, includeGone: true })).toEqual([expect.objectContaining({ key, gone: true })]);
+    expect(await store.oldestOpenFailures(10)).toEqual([]);
+  });
+
+  it('stores the same run twice without changing anything', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    const r1 = run({ id: 'r1', finishedAt: day(1) });
+    const f = [finding(), finding({ id: 'b2', status: 'PASS' })];
+    const first = await store.recordRun(r1, f);
+    const before = { count: await itemCount(tableName), states: await store.currentFindings() };
+    const again = await store.recordRun(r1, f);
+    expect(again.written).toBe(false);
+    expect(again.transitions).toEqual(first.transitions);
+    expect(await itemCount(tableName)).toBe(before.count);
+    expect(await store.currentFindings()).toEqual(before.states);
+    expect(await store.transitionsSince('2025-01-01')).toHaveLength(1);
+  });
+
+  it('recovers from a store interrupted before its commit marker without changing the outcome', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), [finding()]);
+    const r2 = run({ id: 'r2', finishedAt: day(2) });
+    const first = await store.recordRun(r2, [finding({ status: 'PASS' })]);
+    // Simulate a crash after transitions and states were written but before the run item committed.
+    await clients.get(DynamoDBClient, 'us-east-1').send(new DeleteItemCommand({ TableName: tableName, Key: { PK: { S: 'RUN#r2' }, SK: { S: 'RUN' } } }));
+    const retried = await store.recordRun(r2, [finding({ status: 'PASS' })]);
+    expect(retried.written).toBe(true);
+    expect(retried.transitions).toEqual(first.transitions);
+    expect(retried.transitions.map((t) => t.kind)).toEqual(['RESOLVED']);
+    expect(await store.getState(key)).toMatchObject({ status: 'PASS', everResolved: true, lastRunId: 'r2' });
+  });
+
+  it('does not resolve a FAIL that a PARTIAL run could not assess', async () => {
+    const { findings: store } = await freshStores(clients);
+    const other = finding({ id: 'other-bucket' });
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), [finding(), other]);
+    const partial = run({
+      id: 'r2',
+      finishedAt: day(2),
+      status: 'PARTIAL',
+      collectionErrors: [{ code: 'AccessDenied', message: 'no', operation: 's3:GetBucketEncryption', accountId: ACCOUNT, region: 'us-east-1' }],
+    });
+    const result = await store.recordRun(partial, [finding({ id: 'other-bucket', status: 'PASS' })]);
+    expect(result.transitions.map((t) => [t.key, t.kind])).toEqual([[findingKey(other), 'RESOLVED']]);
+    expect(await store.getState(key)).toMatchObject({ status: 'FAIL', gone: false, failingSince: day(1) });
+  });
+
+  it('applies a suppression and reverts when it expires', async () => {
+    const { findings: store } = await freshStores(clients);
+    const acceptance = [suppression({ expiresAt: '2025-03-02' })];
+    const stored = async (id: string, d: number) => {
+      const findings = applySuppressions([finding()], acceptance, new Date(day(d)));
+      return (await store.recordRun(run({ id, finishedAt: day(d) }), findings)).transitions.map((t) => t.kind);
+    };
+    expect(await stored('r1', 1)).toEqual(['SUPPRESSED']);
+    expect(await store.currentFindings({ statuses: ['SUPPRESSED'] })).toEqual([
+      expect.objectContaining({ key, finding: expect.objectContaining({ suppression: expect.objectContaining({ id: 'acc-1' }) }) }),
+    ]);
+    expect(await store.openFailures()).toEqual([]);
+    expect(await stored('r2', 2)).toEqual([]);
+    expect(await stored('r3', 3)).toEqual(['UNSUPPRESSED']);
+    const [open] = await store.openFailures();
+    expect(open?.finding.reason).toContain('expired 2025-03-02');
+    expect(open?.failingSince).toBe(day(1));
+  });
+
+  it('answers current failures by severity and section, open errors and oldest failures', async () => {
+    const { findings: store } = await freshStores(clients);
+    const critical = finding({ id: 'crit', severity: 'critical', citations: ['164.312(b)'] });
+    const low = finding({ id: 'low', severity: 'low', citations: ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'] });
+    const errored = finding({ id: 'err' });
+    const other = finding({ id: 'elsewhere', accountId: OTHER_ACCOUNT, severity: 'medium' });
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), [low, errored]);
+    await store.recordRun(run({ id: 'r0', finishedAt: day(2), accountIds: [OTHER_ACCOUNT] }), [other]);
+    await store.recordRun(run({ id: 'r2', finishedAt: day(3) }), [low, critical, { ...errored, status: 'ERROR' }]);
+
+    expect((await store.openFailures({ accountId: ACCOUNT })).map((s) => s.finding.resource.id)).toEqual(['crit', 'low']);
+    expect((await store.openFailures({ severity: 'critical' })).map((s) => s.finding.resource.id)).toEqual(['crit']);
+    expect((await store.openFailures({ section: '164.312(e)' })).map((s) => s.finding.resource.id)).toEqual(['low']);
+    expect((await store.openFailures({ section: '164.312(b)' })).map((s) => s.finding.resource.id)).toEqual(['crit']);
+    expect((await store.openFailures()).map((s) => s.finding.resource.id).sort()).toEqual(['crit', 'elsewhere', 'low']);
+
+    expect(await store.openErrors()).toEqual([expect.objectContaining({ status: 'ERROR', lastAssessedStatus: 'FAIL', failingSince: day(1) })]);
+    expect((await store.currentFindings({ statuses: ['FAIL'], accountId: ACCOUNT })).length).toBe(2);
+
+    const oldest = await store.oldestOpenFailures(3);
+    expect(oldest.map((s) => [s.finding.resource.id, s.failingSince])).toEqual([
+      ['err', day(1)],
+      ['low', day(1)],
+      ['elsewhere', day(2)],
+    ]);
+    expect(oldest.map((s) => failureAgeDays(s, new Date(day(10))))).toEqual([9, 9, 8]);
+    expect(await store.oldestOpenFailures(1, { accountId: OTHER_ACCOUNT })).toEqual([expect.objectContaining({ failingSince: day(2) })]);
+
+    expect((await store.transitionsSince(day(2))).map((t) => `${t.finding.resource.id}:${t.kind}`)).toEqual([
+      'elsewhere:NEW',
+      'crit:NEW',
+      'err:ERRORED',
+      'low:PERSISTING',
+    ]);
+    expect(await store.transitionsSince(day(2), { accountId: OTHER_ACCOUNT })).toHaveLength(1);
+  });
+
+  it('paginates every query and batches writes beyond 25 items', async () => {
+    // Page size 7: every read below needs several pages, so LastEvaluatedKey handling is exercised.
+    const { findings: store } = await freshStores(clients, undefined, 7);
+    const many = Array.from({ length: 40 }, (_, i) => finding({ id: `bucket-${String(i).padStart(3, '0')}`, severity: i % 2 ? 'low' : 'high' }));
+    const result = await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), many);
+    expect(result.transitions).toHaveLength(40);
+    expect(await store.currentFindings({ accountId: ACCOUNT })).toHaveLength(40);
+    expect(await store.openFailures({ severity: 'low' })).toHaveLength(20);
+    expect(await store.openFailures({ section: '164.312(a)' })).toHaveLength(40);
+    expect(await store.transitionsSince('2025-01-01')).toHaveLength(40);
+    expect(await store.oldestOpenFailures(15)).toHaveLength(15);
+    expect((await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), many)).transitions).toHaveLength(40);
+  });
+
+  it('rejects a corrupted item with an error naming its key', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), [finding()]);
+    await clients.get(DynamoDBClient, 'us-east-1').send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { PK: { S: `ACCT#${ACCOUNT}` }, SK: { S: 'STATE#bad' }, key: { S: 'bad' }, status: { S: 'MAYBE' } },
+      }),
+    );
+    await expect(store.currentFindings({ accountId: ACCOUNT })).rejects.toThrow(StoreItemValidationError);
+    await expect(store.currentFindings({ accountId: ACCOUNT })).rejects.toThrow(/PK=ACCT#111122223333, SK=STATE#bad/);
+  });
+
+  it('createTable is a no-op when the table exists', async () => {
+    const { tableName } = await freshStores(clients);
+    expect(await createTable(clients.get(DynamoDBClient, 'us-east-1'), tableName)).toBe(false);
+  });
+});
