@@ -52,6 +52,8 @@ export interface RunMeasurements {
   rawEvidenceObjects: number;
   /** gzip of the recorded raw evidence, as stored per service/region/operation object. */
   rawEvidenceGzipBytes: number;
+  /** findings.json + findings.csv, which the evidence store writes uncompressed. */
+  findingsFileBytes: number;
 }
 
 export interface CostLine {
@@ -105,13 +107,13 @@ export function estimateCost(m: RunMeasurements, a: CostAssumptions = DEFAULT_AS
     line('KMS Sign', (signs / 10_000) * PRICES.kmsPerTenThousandRequests,
       `${a.kmsSignsPerRun} × ${runs} runs = ${signs} requests × $${PRICES.kmsPerTenThousandRequests}/10k`),
   ];
-  const perRunBytes = m.rawEvidenceGzipBytes + m.findingsBytes;
+  const perRunBytes = m.rawEvidenceGzipBytes + m.findingsFileBytes;
   const monthlyGb = (perRunBytes * runs) / GB;
   const months = a.retentionYears * 12;
   const storage = {
     firstMonthUsd: monthlyGb * PRICES.s3GbMonth,
     steadyStateUsd: monthlyGb * months * PRICES.s3GbMonth,
-    formula: `(${m.rawEvidenceGzipBytes} B raw.gz + ${m.findingsBytes} B findings) × ${runs} runs = ${monthlyGb.toFixed(4)} GB/month × $${PRICES.s3GbMonth}`,
+    formula: `(${m.rawEvidenceGzipBytes} B raw.gz + ${m.findingsFileBytes} B findings.json/.csv) × ${runs} runs = ${monthlyGb.toFixed(4)} GB/month × $${PRICES.s3GbMonth}`,
     steadyFormula: `${monthlyGb.toFixed(4)} GB/month × ${months} months retained = ${(monthlyGb * months).toFixed(3)} GB × $${PRICES.s3GbMonth}`,
   };
   const recurring = lines.reduce((s, l) => s + l.usdPerMonth, 0);

@@ -1,5 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { RawEvidence } from '../lib/collect/evidence-recorder.js';
+import { canonicalJson } from '../lib/evidence/canonical-json.js';
+import { findingsToCsv } from '../lib/evidence/findings-csv.js';
 import { groupRawEvidence } from '../lib/evidence/raw-groups.js';
 import type { Finding } from '../lib/findings/finding.js';
 
@@ -45,4 +47,12 @@ export function findingsStorage(findings: readonly Finding[]): { bytes: number; 
     wru += Math.ceil(size / 1024);
   }
   return { bytes, wru };
+}
+
+/** findings.json (canonical JSON) and findings.csv, stored uncompressed next to the raw evidence. */
+export function findingsFiles(findings: readonly Finding[]): { jsonBytes: number; csvBytes: number } {
+  return {
+    jsonBytes: Buffer.byteLength(canonicalJson(findings)),
+    csvBytes: Buffer.byteLength(findingsToCsv(findings)),
+  };
 }

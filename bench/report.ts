@@ -68,6 +68,7 @@ function comparisonRows(points: readonly PointResult[]): string[][] {
     row('eval ms per full pass', (p) => fixed(p.evaluation.msPerPass, 2)),
     row('raw evidence (json / gzip)', (p) => `${kib(p.evidence.rawJsonBytes)} / ${kib(p.evidence.gzipBytes)}`),
     row('evidence objects', (p) => int(p.evidence.objects)),
+    row('findings.json / .csv', (p) => `${kib(p.evidence.findingsJsonBytes)} / ${kib(p.evidence.findingsCsvBytes)}`),
     row('cost / account-month (1st / 6y)', (p) => `${usd(p.cost.totalFirstMonthUsd)} / ${usd(p.cost.totalSteadyStateUsd)}`),
   ];
 }

@@ -6,7 +6,7 @@ import { motoClients, startMoto, TEST_CREDENTIALS } from '../test/support/moto.j
 import { CallCounter, type CallCounts } from './call-counter.js';
 import { estimateCost, type CostAssumptions, type CostEstimate } from './cost.js';
 import { measureEvaluation, type EvaluationThroughput } from './eval-throughput.js';
-import { findingsStorage, measureEvidence, type EvidenceSize } from './evidence-size.js';
+import { findingsFiles, findingsStorage, measureEvidence, type EvidenceSize } from './evidence-size.js';
 import type { ProgressLog } from './progress.js';
 import { RssSampler } from './rss-sampler.js';
 import { countResources, type ResourceTotals, type ScaleSpec } from './scale.js';
@@ -35,7 +35,7 @@ export interface PointResult {
   findings: { total: number; byStatus: Record<string, number>; itemBytes: number; wru: number };
   collectionErrors: { count: number; sample: { operation: string; code: string; region?: string }[] };
   evaluation: EvaluationThroughput;
-  evidence: EvidenceSize;
+  evidence: EvidenceSize & { findingsJsonBytes: number; findingsCsvBytes: number };
   cost: CostEstimate;
 }
 
@@ -88,6 +88,7 @@ export async function runScalePoint(scale: ScaleSpec, options: PointOptions): Pr
     const evaluation = measureEvaluation(result.snapshot, CHECKS, DEFAULT_THRESHOLDS, options.evalMinMs);
     const evidence = measureEvidence(result.evidence);
     const stored = findingsStorage(result.findings);
+    const files = findingsFiles(result.findings);
     const cost = estimateCost(
       {
         scanSeconds: wallSeconds,
@@ -96,6 +97,7 @@ export async function runScalePoint(scale: ScaleSpec, options: PointOptions): Pr
         findingsBytes: stored.bytes,
         rawEvidenceObjects: evidence.objects,
         rawEvidenceGzipBytes: evidence.gzipBytes,
+        findingsFileBytes: files.jsonBytes + files.csvBytes,
       },
       options.costAssumptions,
     );
@@ -114,7 +116,7 @@ export async function runScalePoint(scale: ScaleSpec, options: PointOptions): Pr
         sample: result.run.collectionErrors.slice(0, 15).map(({ operation, code, region }) => ({ operation, code, ...(region ? { region } : {}) })),
       },
       evaluation,
-      evidence,
+      evidence: { ...evidence, findingsJsonBytes: files.jsonBytes, findingsCsvBytes: files.csvBytes },
       cost,
     };
   } finally {

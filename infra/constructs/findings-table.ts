@@ -5,6 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { INDEXES } from '../../lib/store/table-design.js';
 
 export interface FindingsTableProps {
   dataKey: kms.IKey;
@@ -12,7 +13,7 @@ export interface FindingsTableProps {
 
 /**
  * Single table for runs, finding state, transitions and suppressions (the store's key design uses
- * PK/SK plus GSI1 and GSI2, all strings). PITR covers 35 days of operator error; the AWS Backup plan keeps
+ * PK/SK plus GSI1-GSI3, all strings). PITR covers 35 days of operator error; the AWS Backup plan keeps
  * monthly copies for a year because the finding history is what the digest's trends are built from.
  */
 export class FindingsTable extends Construct {
@@ -31,8 +32,14 @@ export class FindingsTable extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: S }, sortKey: { name: 'GSI1SK', type: S } });
-    this.table.addGlobalSecondaryIndex({ indexName: 'GSI2', partitionKey: { name: 'GSI2PK', type: S }, sortKey: { name: 'GSI2SK', type: S } });
+    // The same indexes the store queries (lib/store/table-design.ts), so the two cannot drift apart.
+    for (const indexName of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: `${indexName}PK`, type: S },
+        sortKey: { name: `${indexName}SK`, type: S },
+      });
+    }
 
     const vault = new backup.BackupVault(this, 'Vault', {
       encryptionKey: props.dataKey,

@@ -98,16 +98,16 @@ export class PipelineFunctions extends Construct {
     this.finalizeRun.allow(this.tableAccess(true));
     this.finalizeRun.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
     this.finalizeRun.allow(this.sign());
-    this.digest.allow(this.tableAccess(false));
-    // Pre-signed bundle links are signed with the digest role, so it needs read (and decrypt) itself.
-    this.digest.allow(this.evidence(['s3:GetObject']));
+    this.digest.allow(this.tableAccess(true));
+    // The digest builds and uploads the bundle, archives the mail, and pre-signs links with its own role
+    // (so it needs read and decrypt itself).
+    this.digest.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
+    // Evidence chains and digest archives are found by prefix listing (ListObjectsV2).
+    for (const f of [this.scanTarget, this.finalizeRun, this.digest]) f.allow(this.listEvidence());
     this.digest.allow(
       new iam.PolicyStatement({ sid: 'SendDigestMail', actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [props.senderIdentityArn] }),
     );
-    // The digest's DLQ is SSE-KMS; the Lambda service sends to it with the function's role.
-    this.digest.allow(
-      new iam.PolicyStatement({ sid: 'EncryptDeadLetter', actions: ['kms:GenerateDataKey'], resources: [dataKey.keyArn] }),
-    );
+    // (The digest's DLQ is SSE-KMS with the data key: UseDataKey above covers the Lambda service's send.)
 
     for (const f of all) this.acknowledgeScopedWildcards(f);
     for (const f of [this.resolveTargets, this.scanTarget, this.finalizeRun]) {
@@ -152,6 +152,10 @@ export class PipelineFunctions extends Construct {
 
   private evidence(actions: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({ sid: 'EvidenceObjects', actions, resources: [this.props.evidenceBucket.arnForObjects('*')] });
+  }
+
+  private listEvidence(): iam.PolicyStatement {
+    return new iam.PolicyStatement({ sid: 'ListEvidence', actions: ['s3:ListBucket'], resources: [this.props.evidenceBucket.bucketArn] });
   }
 
   private sign(): iam.PolicyStatement {

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.js';
+import { expiryInstant } from '../findings/suppressions.js';
 import type { RunStatus, ScanRun } from '../scan/run.js';
 import type { FindingState, FindingsStore, Suppression, SuppressionStore } from '../store/types.js';
 import {
@@ -92,7 +93,8 @@ function acceptance(s: Suppression, days: number, states: readonly FindingState[
     resourcePattern: s.resourcePattern,
     reason: s.reason,
     approvedBy: s.approvedBy,
-    expiresAt: s.expiresAt,
+    // Acceptances may expire on a date (end of that UTC day) or at an instant; the digest shows the instant.
+    expiresAt: new Date(expiryInstant(s.expiresAt)).toISOString(),
     days,
     findingCount: states.filter((st) => !st.gone && st.finding.suppression?.id === s.id).length,
   };
@@ -162,13 +164,13 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
         finding: toDigestFinding(s.key, s.finding),
       })),
     expiringAcceptances: active
-      .filter((s) => Date.parse(s.expiresAt) > nowMs && Date.parse(s.expiresAt) <= nowMs + EXPIRING_WINDOW_DAYS * DAY_MS)
+      .filter((s) => expiryInstant(s.expiresAt) > nowMs && expiryInstant(s.expiresAt) <= nowMs + EXPIRING_WINDOW_DAYS * DAY_MS)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
-      .map((s) => acceptance(s, Math.ceil((Date.parse(s.expiresAt) - nowMs) / DAY_MS), live)),
+      .map((s) => acceptance(s, Math.ceil((expiryInstant(s.expiresAt) - nowMs) / DAY_MS), live)),
     expiredAcceptances: active
-      .filter((s) => Date.parse(s.expiresAt) <= nowMs)
+      .filter((s) => expiryInstant(s.expiresAt) <= nowMs)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
-      .map((s) => acceptance(s, wholeDays(Date.parse(s.expiresAt), nowMs), live)),
+      .map((s) => acceptance(s, wholeDays(expiryInstant(s.expiresAt), nowMs), live)),
     securityContact: {
       officerEmails: [...options.officerEmails],
       accounts: securityContactStatus(live, accounts, options.officerEmails),

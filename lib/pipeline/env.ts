@@ -13,6 +13,8 @@ export const PipelineEnvSchema = z
     SIGNING_KEY_ID: z.string().min(1),
     MEMBER_ROLE_NAME: z.string().min(1).default('HipaaAuditReadOnly'),
     EXTERNAL_ID: z.string().optional(),
+    /** The role member accounts trust; the functions assume it before assuming member roles. */
+    COLLECTOR_ROLE_ARN: z.string().startsWith('arn:').optional(),
     TARGET_ACCOUNTS: commaList.optional(),
     USE_ORGANIZATION: z.enum(['true', 'false']).default('false'),
     REGIONS: commaList.pipe(z.array(z.string()).min(1)),

@@ -1,27 +1,40 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { AwsClientFactory } from '../aws/clients.js';
 import type { PipelineEnv } from './env.js';
 
+const SCAN_SESSION_SECONDS = 3_600;
+
 /**
- * Clients for a member account: assume the read-only member role (with ExternalId), except for the
- * pipeline's own account and local emulation, where the function's own credentials are used.
+ * Credentials of the collector role: the only principal member roles trust. The Lambda role itself
+ * can write to the stores, so it is deliberately not trusted by the read-only member roles.
  */
-export function clientsForTarget(env: PipelineEnv, accountId: string, ownAccountId: string | undefined): AwsClientFactory {
+export function collectorCredentials(env: PipelineEnv): AwsCredentialIdentityProvider | undefined {
+  if (!env.COLLECTOR_ROLE_ARN) return undefined;
+  return fromTemporaryCredentials({
+    params: { RoleArn: env.COLLECTOR_ROLE_ARN, RoleSessionName: 'hipaa-audit-collector', DurationSeconds: SCAN_SESSION_SECONDS },
+    clientConfig: { region: env.AWS_REGION },
+  });
+}
+
+/**
+ * Clients for a member account: Lambda role -> collector role -> the account's read-only member role
+ * (with ExternalId). Every account, the pipeline's own included, is read through its member role.
+ * Local emulation (an endpoint is set) uses the given credentials directly.
+ */
+export function clientsForTarget(env: PipelineEnv, accountId: string, partition = 'aws'): AwsClientFactory {
   const endpoint = env.TARGET_ENDPOINT_URL ?? env.AWS_ENDPOINT_URL;
-  const base = {
-    ...(endpoint ? { endpoint } : {}),
-    retryMode: 'adaptive' as const,
-    maxAttempts: 6,
-  };
-  if (endpoint || accountId === ownAccountId) return new AwsClientFactory(base);
-  const roleArn = `arn:aws:iam::${accountId}:role/${env.MEMBER_ROLE_NAME}`;
+  const base = { retryMode: 'adaptive' as const, maxAttempts: 6 };
+  if (endpoint) return new AwsClientFactory({ ...base, endpoint });
+  const collector = collectorCredentials(env);
   return new AwsClientFactory({
     ...base,
     credentials: fromTemporaryCredentials({
+      ...(collector ? { masterCredentials: collector } : {}),
       params: {
-        RoleArn: roleArn,
+        RoleArn: `arn:${partition}:iam::${accountId}:role/${env.MEMBER_ROLE_NAME}`,
         RoleSessionName: 'hipaa-audit-scan',
-        DurationSeconds: 3_600,
+        DurationSeconds: SCAN_SESSION_SECONDS,
         ...(env.EXTERNAL_ID ? { ExternalId: env.EXTERNAL_ID } : {}),
       },
       clientConfig: { region: env.AWS_REGION },
@@ -29,10 +42,21 @@ export function clientsForTarget(env: PipelineEnv, accountId: string, ownAccount
   });
 }
 
-/** Clients for the pipeline's own resources (table, bucket, keys, SES) in its own account. */
+/** Clients for the pipeline's own resources (table, bucket, keys, SES) with the function's own role. */
 export function pipelineClients(env: PipelineEnv): AwsClientFactory {
   return new AwsClientFactory({
     ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
+    retryMode: 'adaptive',
+    maxAttempts: 6,
+  });
+}
+
+/** Clients acting as the collector role (Organizations listing in organization mode). */
+export function collectorClients(env: PipelineEnv): AwsClientFactory {
+  const collector = collectorCredentials(env);
+  return new AwsClientFactory({
+    ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
+    ...(collector && !env.AWS_ENDPOINT_URL ? { credentials: collector } : {}),
     retryMode: 'adaptive',
     maxAttempts: 6,
   });

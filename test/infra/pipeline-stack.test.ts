@@ -80,7 +80,7 @@ describe('evidence storage', () => {
 });
 
 describe('findings table', () => {
-  it('is on-demand, PITR, CMK-encrypted, deletion-protected and retained, with GSI1/GSI2', () => {
+  it('is on-demand, PITR, CMK-encrypted, deletion-protected and retained, with the indexes the store queries', () => {
     assertResource(synth.pipeline, 'AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -95,6 +95,7 @@ describe('findings table', () => {
         GlobalSecondaryIndexes: [
           Match.objectLike({ IndexName: 'GSI1', KeySchema: [{ AttributeName: 'GSI1PK', KeyType: 'HASH' }, { AttributeName: 'GSI1SK', KeyType: 'RANGE' }] }),
           Match.objectLike({ IndexName: 'GSI2', KeySchema: [{ AttributeName: 'GSI2PK', KeyType: 'HASH' }, { AttributeName: 'GSI2SK', KeyType: 'RANGE' }] }),
+          Match.objectLike({ IndexName: 'GSI3', KeySchema: [{ AttributeName: 'GSI3PK', KeyType: 'HASH' }, { AttributeName: 'GSI3SK', KeyType: 'RANGE' }] }),
         ],
       }),
     });

@@ -24,7 +24,7 @@ export const check = defineCheck({
   id: 'cloudfront_distribution_https_only',
   title: 'CloudFront distributions require HTTPS',
   service: 'cloudfront',
-  citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
+  citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:
     'Viewer protocol policy allow-all serves content over plain HTTP; old minimum protocols accept TLS 1.0/1.1; http-only origins send data in clear behind CloudFront.',

@@ -30,7 +30,7 @@ export const check = defineCheck({
   id: 'elbv2_listener_tls',
   title: 'Load balancer listeners use modern TLS or redirect to HTTPS',
   service: 'elasticloadbalancing',
-  citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
+  citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:
     'Plain HTTP listeners send ePHI unencrypted; HTTPS/TLS listeners with old security policies still accept TLS 1.0/1.1.',

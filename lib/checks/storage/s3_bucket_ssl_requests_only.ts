@@ -6,7 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_ssl_requests_only',
   title: 'S3 bucket policies deny requests not sent over TLS',
   service: 's3',
-  citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
+  citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:
     'S3 accepts plain HTTP unless the bucket policy denies it; a Deny on aws:SecureTransport=false forces encryption in transit.',
