@@ -19,6 +19,8 @@ export default tseslint.config(
     plugins: { vitest },
     rules: {
       ...vitest.configs.recommended.rules,
+      // vitest's expect(value, message) form names the failing item in a loop.
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
       'vitest/no-disabled-tests': 'error',
       'vitest/no-focused-tests': 'error',
       'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*'] }],

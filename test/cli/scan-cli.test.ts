@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLINIC, seedClinicAccount } from '../../lib/demo/clinic-account.js';
+import { buildCli, runCli } from '../support/cli.js';
+import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
+
+interface ReportFinding {
+  checkId: string;
+  status: string;
+  citations: string[];
+  reason: string;
+  resource: { id: string; region: string };
+}
+
+let moto: MotoServer;
+let dir: string;
+
+beforeAll(async () => {
+  await buildCli();
+  moto = await startMoto();
+  const clients = motoClients(moto);
+  await seedClinicAccount(clients, DEMO_CLINIC.region);
+  clients.destroy();
+  dir = await mkdtemp(join(tmpdir(), 'hipaa-cli-'));
+});
+afterAll(async () => {
+  await moto?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('hipaa-audit scan (built binary against moto)', () => {
+  it('writes JSON that validates against docs/scan-output.schema.json, with the seeded failures and their citations', async () => {
+    const out = join(dir, 'scan.json');
+    const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--format', 'json', '--output', out]);
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(await readFile(out, 'utf8')) as { run: { accountId: string }; findings: ReportFinding[] };
+
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync('docs/scan-output.schema.json', 'utf8')) as object);
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.run.accountId).toBe('123456789012');
+
+    const failing = (checkId: string, resourceId: string) =>
+      report.findings.find((f) => f.checkId === checkId && f.resource.id === resourceId && f.status === 'FAIL');
+    expect(failing('iam_user_console_mfa_enabled', 'billing.bob')?.citations).toEqual(expect.arrayContaining(['164.312(d)']));
+    expect(failing('iam_role_max_session_duration', 'ehr-app')?.citations).toEqual(['164.312(a)(2)(iii)']);
+    expect(failing('s3_bucket_default_encryption', DEMO_CLINIC.exportsBucket)?.citations).toEqual(['164.312(a)(2)(iv)']);
+    expect(failing('rds_instance_not_publicly_accessible', 'reporting-db')?.reason).toContain('reporting-db');
+    expect(report.findings.find((f) => f.checkId === 'iam_user_console_mfa_enabled' && f.resource.id === 'dr.alice')?.status).toBe('PASS');
+    expect(report.findings.find((f) => f.checkId === 's3_bucket_default_encryption' && f.resource.id === DEMO_CLINIC.phiBucket)?.status).toBe('PASS');
+    expect(result.stderr).toContain('[collect]');
+  });
+
+  it('prints a table grouped by HIPAA standard with failures and how to fix them', async () => {
+    const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled,ec2_ebs_volume_encrypted']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('== 164.312(d) Person or entity authentication');
+    expect(result.stdout).toContain('== 164.312(a) Access control');
+    expect(result.stdout).toMatch(/FAIL\s+high\s+iam_user_console_mfa_enabled\s+\[164\.312\(d\)/);
+    expect(result.stdout).toContain('Fix:');
+  });
+
+  it('writes CSV with one row per finding', async () => {
+    const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'kms_key_rotation_enabled', '--format', 'csv']);
+    const lines = result.stdout.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^checkId,title,citations,severity,status/);
+    expect(lines.slice(1).every((l) => l.startsWith('kms_key_rotation_enabled,'))).toBe(true);
+    expect(lines.length).toBeGreaterThan(1);
+  });
+
+  it('exits 0 when the selected checks have no FAIL', async () => {
+    const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'ec2_ebs_snapshot_not_public', '--format', 'json']);
+    expect(result.code).toBe(0);
+  });
+
+  it('rejects bad usage with exit 2 and one line, no stack trace', async () => {
+    for (const args of [
+      ['scan', '--regions', 'mars-1'],
+      ['scan', '--checks', 'no_such_check', '--endpoint-url', moto.url],
+      ['scan', '--format', 'xml'],
+      ['scan', '--endpoint-url', 'not a url'],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('explains unusable credentials with exit 2', async () => {
+    const result = await runCli(['scan', '--endpoint-url', 'http://127.0.0.1:1', '--regions', 'us-east-1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Could not identify the AWS account');
+  });
+});
