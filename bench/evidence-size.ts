@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { RawEvidence } from '../lib/collect/evidence-recorder.js';
 import { canonicalJson } from '../lib/evidence/canonical-json.js';
-import { findingsToCsv } from '../lib/evidence/findings-csv.js';
+import { findingsToCsv } from '../lib/report/csv.js';
 import { groupRawEvidence } from '../lib/evidence/raw-groups.js';
 import type { Finding } from '../lib/findings/finding.js';
 

@@ -31,19 +31,6 @@ export function failed<T>(error: CollectionError): Collected<T> {
   return { error };
 }
 
-/** Error codes that mean "the service is not available here", as opposed to "we were not allowed". */
-const UNSUPPORTED_CODES = new Set([
-  'UnrecognizedClientException',
-  'InvalidAction',
-  'UnsupportedOperation',
-  'OptInRequired',
-  'SubscriptionRequiredException',
-]);
-
-export function isUnsupported(error: CollectionError): boolean {
-  return UNSUPPORTED_CODES.has(error.code);
-}
-
 /** Normalizes anything thrown by an SDK call into a CollectionError. */
 export function toCollectionError(err: unknown, operation: string): CollectionError {
   if (err instanceof Error) {

@@ -3,7 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsClientFactory } from '../aws/clients.js';
 import { canonicalJson } from './canonical-json.js';
 import { findPreviousChainKey, readChainEntry, type ListOptions } from './chain.js';
-import { findingsToCsv } from './findings-csv.js';
+import { findingsToCsv } from '../report/csv.js';
 import { sha256Hex } from './hashing.js';
 import {
   chainKey, FINDINGS_CSV_FILE, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, runPrefix, SIGNATURE_FILE,

@@ -1,4 +1,5 @@
 import type { Bucket } from '../../collectors/storage/schema.js';
+import type { AccountSnapshot } from '../../snapshot/schema.js';
 import { fail, notApplicable, pass, withCollected } from '../results.js';
 import { defineCheck } from '../types.js';
 import { perBucket } from './helpers.js';
@@ -7,10 +8,23 @@ const LOG_NAME = /(^|[-_.])(logs?|audit|trail|cloudtrail)([-_.]|$)/i;
 
 /**
  * Scope decision: Object Lock matters for audit records, not for every data bucket. A bucket is in
- * scope when another bucket sends its access logs there, or its name marks it as a log/audit bucket.
+ * scope when a CloudTrail trail or another bucket's access logs are delivered there, or its name marks
+ * it as a log/audit bucket. Targets are gathered once (a set), so evaluation stays linear in buckets.
  */
-export function isLogBucket(bucket: Bucket, buckets: readonly Bucket[]): boolean {
-  return LOG_NAME.test(bucket.name) || buckets.some((b) => b.logging.data?.targetBucket === bucket.name);
+export function logTargetBuckets(snapshot: AccountSnapshot): Set<string> {
+  const targets = new Set<string>();
+  for (const bucket of snapshot.storage.buckets?.data ?? []) {
+    const target = bucket.logging.data?.targetBucket;
+    if (target) targets.add(target);
+  }
+  for (const region of Object.values(snapshot.logging.regions ?? {})) {
+    for (const trail of region.cloudtrail.data?.trails ?? []) if (trail.s3BucketName) targets.add(trail.s3BucketName);
+  }
+  return targets;
+}
+
+export function isLogBucket(bucket: Bucket, logTargets: ReadonlySet<string>): boolean {
+  return LOG_NAME.test(bucket.name) || logTargets.has(bucket.name);
 }
 
 export const check = defineCheck({
@@ -20,13 +34,13 @@ export const check = defineCheck({
   citations: ['164.312(c)(1)', '164.316(b)(2)(i)'],
   severity: 'medium',
   rationale:
-    'Object Lock (WORM) stops audit records from being altered or deleted before the six-year retention ends. Applies to buckets that receive access logs or are named as log/audit/trail buckets.',
+    'Object Lock (WORM) stops audit records from being altered or deleted before the six-year retention ends. Applies to buckets that receive CloudTrail logs or access logs, or are named as log/audit/trail buckets.',
   remediation:
     'Object Lock can only be enabled at creation or via support: create a new bucket with `aws s3api create-bucket --bucket <bucket> --object-lock-enabled-for-bucket`, set a default retention, and move the logs there.',
   evaluate: (snapshot) => {
-    const all = snapshot.storage.buckets?.data ?? [];
+    const logTargets = logTargetBuckets(snapshot);
     return perBucket(snapshot, (bucket, resource) => {
-      if (!isLogBucket(bucket, all)) {
+      if (!isLogBucket(bucket, logTargets)) {
         return [notApplicable(resource, `Bucket ${bucket.name} is not a log or audit bucket.`)];
       }
       return withCollected(bucket.objectLock, resource, (lock) => [
