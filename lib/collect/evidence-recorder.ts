@@ -22,7 +22,7 @@ export class EvidenceRecorder {
       operation,
       ...(target === undefined ? {} : { target }),
       collectedAt: this.clock().toISOString(),
-      response: stripMetadata(response),
+      response: redactSecrets(stripMetadata(response)),
     });
   }
 }
@@ -33,4 +33,25 @@ function stripMetadata(response: unknown): unknown {
     return rest;
   }
   return response;
+}
+
+/**
+ * Field names that carry secret material in some AWS response (MFA seeds, passwords, secret keys,
+ * session tokens). Collectors call no API that should return them; this is the second line of
+ * defence so evidence never stores a secret even if an emulator or a future API returns one.
+ */
+const SECRET_FIELD = /^(Base32StringSeed|QRCodePNG|SecretAccessKey|SessionToken|Password|MasterUserPassword|PrivateKey|PrivateKeyPlaintext|Plaintext|SecretString|SecretBinary)$/i;
+
+export const REDACTED = '[redacted by hipaa-audit]';
+
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      out[key] = SECRET_FIELD.test(key) ? REDACTED : redactSecrets(inner);
+    }
+    return out;
+  }
+  return value;
 }
