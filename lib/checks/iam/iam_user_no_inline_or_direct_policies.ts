@@ -1,6 +1,6 @@
 import { defineCheck } from '../types.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
-import { account, iamResource } from './helpers/resources.js';
+import { fail, pass } from '../results.js';
+import { perIamUser } from './helpers/resources.js';
 
 export const check = defineCheck({
   id: 'iam_user_no_inline_or_direct_policies',
@@ -13,20 +13,14 @@ export const check = defineCheck({
   remediation:
     'Move the permissions to a group (aws iam add-user-to-group) or a role, then remove them from the user (aws iam detach-user-policy / aws iam delete-user-policy).',
   evaluate(snapshot) {
-    return withCollected(snapshot.iam.authorization, account(snapshot), (details) => {
-      if (details.users.length === 0) {
-        return [notApplicable(account(snapshot), `Account ${snapshot.accountId} has no IAM users`)];
-      }
-      return details.users.map((u) => {
-        const resource = iamResource(snapshot, 'User', u.name, u.arn);
-        const direct = [
-          ...u.inlinePolicies.map((p) => `inline ${p.name}`),
-          ...u.attachedPolicies.map((p) => `attached ${p.name}`),
-        ];
-        return direct.length === 0
-          ? pass(resource, `IAM user ${u.name} has no inline or directly attached policies`)
-          : fail(resource, `IAM user ${u.name} has policies of its own: ${direct.join(', ')}`);
-      });
+    return perIamUser(snapshot, (u, resource) => {
+      const direct = [
+        ...u.inlinePolicies.map((p) => `inline ${p.name}`),
+        ...u.attachedPolicies.map((p) => `attached ${p.name}`),
+      ];
+      return direct.length === 0
+        ? pass(resource, `IAM user ${u.name} has no inline or directly attached policies`)
+        : fail(resource, `IAM user ${u.name} has policies of its own: ${direct.join(', ')}`);
     });
   },
 });

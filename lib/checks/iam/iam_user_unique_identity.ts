@@ -1,6 +1,6 @@
 import { defineCheck } from '../types.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
-import { account, iamResource } from './helpers/resources.js';
+import { fail, pass } from '../results.js';
+import { perIamUser } from './helpers/resources.js';
 
 /** Whole names (digits and separators removed) that denote a role or a pool, not a person. */
 const GENERIC_NAMES = new Set([
@@ -32,17 +32,11 @@ export const check = defineCheck({
   remediation:
     'Create one IAM Identity Center or IAM user per person, move the people to them, then delete the shared user (aws iam delete-user after removing its credentials).',
   evaluate(snapshot) {
-    return withCollected(snapshot.iam.authorization, account(snapshot), (details) => {
-      if (details.users.length === 0) {
-        return [notApplicable(account(snapshot), `Account ${snapshot.accountId} has no IAM users`)];
-      }
-      return details.users.map((u) => {
-        const resource = iamResource(snapshot, 'User', u.name, u.arn);
-        const reason = genericReason(u.name);
-        return reason === null
-          ? pass(resource, `IAM user ${u.name} has an individual name`)
-          : fail(resource, `IAM user ${u.name} looks shared or generic: ${reason}`);
-      });
+    return perIamUser(snapshot, (u, resource) => {
+      const reason = genericReason(u.name);
+      return reason === null
+        ? pass(resource, `IAM user ${u.name} has an individual name`)
+        : fail(resource, `IAM user ${u.name} looks shared or generic: ${reason}`);
     });
   },
 });

@@ -1,6 +1,7 @@
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
-import { accountResource } from '../../results.js';
-import type { ResourceRef } from '../../types.js';
+import type { IamUser } from '../../../collectors/iam/schema.js';
+import { accountResource, notApplicable, withCollected } from '../../results.js';
+import type { CheckResult, ResourceRef } from '../../types.js';
 
 export type IamResourceKind = 'User' | 'Group' | 'Role' | 'Policy';
 
@@ -11,4 +12,12 @@ export function iamResource(snapshot: AccountSnapshot, kind: IamResourceKind, na
 
 export function account(snapshot: AccountSnapshot): ResourceRef {
   return accountResource(snapshot.accountId, snapshot.partition);
+}
+
+/** Runs `evaluate` for every IAM user in the authorization details; ERROR if they were not collected. */
+export function perIamUser(snapshot: AccountSnapshot, evaluate: (user: IamUser, resource: ResourceRef) => CheckResult): CheckResult[] {
+  return withCollected(snapshot.iam.authorization, account(snapshot), (details) => {
+    if (details.users.length === 0) return [notApplicable(account(snapshot), `Account ${snapshot.accountId} has no IAM users`)];
+    return details.users.map((u) => evaluate(u, iamResource(snapshot, 'User', u.name, u.arn)));
+  });
 }
