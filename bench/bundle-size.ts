@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
@@ -41,9 +41,14 @@ const COMMON: BuildOptions = {
 /** Bundles each `functions/*.ts` as Lambda would deploy it and reports output sizes. */
 export async function measureBundles(rootDir: string): Promise<BundleReport> {
   const functionsDir = join(rootDir, 'functions');
-  const files = (await readdir(functionsDir).catch(() => [] as string[]))
+  const candidates = (await readdir(functionsDir).catch(() => [] as string[]))
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
     .sort();
+  // Only Lambda entry points (files exporting `handler`); shared modules like handler-kit.ts are not deployed alone.
+  const files: string[] = [];
+  for (const f of candidates) {
+    if (/export const handler\b|export (async )?function handler\b/.test(await readFile(join(functionsDir, f), 'utf8'))) files.push(f);
+  }
   const handlers: BundleSize[] = [];
   for (const file of files) {
     handlers.push(await measure(`functions/${file}`, { entryPoints: [join(functionsDir, file)] }));
