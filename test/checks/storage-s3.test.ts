@@ -253,6 +253,35 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
     }
   });
 
+  it('uses the region ListBuckets reports and skips GetBucketLocation', async () => {
+    // Mock: moto's ListBuckets does not return BucketRegion yet; AWS does.
+    const s3 = mockClient(S3Client);
+    const control = mockClient(S3ControlClient);
+    const cloudfront = mockClient(CloudFrontClient);
+    try {
+      s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'frankfurt-bucket', BucketRegion: 'eu-central-1' }] });
+      s3.on(GetBucketEncryptionCommand).resolves({
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+      });
+      s3.on(GetBucketPolicyCommand).resolves({});
+      s3.on(GetPublicAccessBlockCommand).resolves({});
+      s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
+      s3.on(GetBucketLoggingCommand).resolves({});
+      s3.on(GetObjectLockConfigurationCommand).resolves({});
+      control.on(GetAccountBlockCommand).resolves({});
+      cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
+
+      const snapshot = await collectGlobal(offlineClients());
+      expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
+      const result = resultFor(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
+      expect(result).toMatchObject({ status: 'PASS', resource: { region: 'eu-central-1' } });
+    } finally {
+      s3.restore();
+      control.restore();
+      cloudfront.restore();
+    }
+  });
+
   it('cloudfront_distribution_https_only: PASS for HTTPS-only, FAIL for allow-all, TLSv1 and http-only origin', async () => {
     // Mock: moto's ListDistributions summaries omit cache behaviors, viewer certificate and origins.
     const s3 = mockClient(S3Client);

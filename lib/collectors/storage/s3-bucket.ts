@@ -8,6 +8,7 @@ import {
   GetPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { ok, type Collected } from '../../collect/collected.js';
 import { attempt, attemptOrAbsent, type CollectContext } from '../../collect/context.js';
 import type { Bucket } from './schema.js';
 import { deniesInsecureTransport } from './s3-policy.js';
@@ -19,12 +20,20 @@ export function normalizeLocation(constraint: string | undefined | null): string
   return constraint === 'EU' ? 'eu-west-1' : constraint;
 }
 
-export async function collectBucket(ctx: CollectContext, name: string): Promise<Bucket> {
+/**
+ * `listedRegion` is ListBuckets' BucketRegion (returned by AWS since 2024, already in the evidence);
+ * only when it is missing (older endpoints, emulators) does this cost a GetBucketLocation call.
+ */
+export async function collectBucket(ctx: CollectContext, name: string, listedRegion?: string): Promise<Bucket> {
   const home = ctx.homeRegion;
-  const rawLocation = await attempt(ctx, target('s3', home, 'GetBucketLocation', name), () =>
-    ctx.clients.get(S3Client, home).send(new GetBucketLocationCommand({ Bucket: name })),
-  );
-  const location = mapCollected(rawLocation, (r) => normalizeLocation(r.LocationConstraint));
+  const location: Collected<string> = listedRegion
+    ? ok(listedRegion)
+    : mapCollected(
+        await attempt(ctx, target('s3', home, 'GetBucketLocation', name), () =>
+          ctx.clients.get(S3Client, home).send(new GetBucketLocationCommand({ Bucket: name })),
+        ),
+        (r) => normalizeLocation(r.LocationConstraint),
+      );
   // Per-bucket calls go to the bucket's own region; fall back to home and let errors speak.
   const region = location.data ?? home;
   const s3 = ctx.clients.get(S3Client, region);

@@ -11,8 +11,8 @@ export async function collectBuckets(ctx: CollectContext): Promise<Collected<Buc
   const client = ctx.clients.get(S3Client, region);
   const pages = await attemptPages(ctx, target('s3', region, 'ListBuckets'), () => paginateListBuckets({ client }, {}));
   return thenCollected(pages, (data) => {
-    const names = data.flatMap((page) => page.Buckets ?? []).flatMap((b) => (b.Name ? [b.Name] : []));
-    return Promise.all(names.map((name) => collectBucket(ctx, name)));
+    const buckets = data.flatMap((page) => page.Buckets ?? []).flatMap((b) => (b.Name ? [{ name: b.Name, region: b.BucketRegion }] : []));
+    return Promise.all(buckets.map((b) => collectBucket(ctx, b.name, b.region)));
   });
 }
 
