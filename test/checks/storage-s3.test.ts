@@ -215,13 +215,36 @@ describe('storage family: S3 (moto)', () => {
   });
 });
 
+/**
+ * Runs `body` with the global-service clients mocked (moto cannot produce these states), restoring them
+ * afterwards. Every bucket call answers as for a healthy bucket unless the test overrides it.
+ */
+const globalMocks = () => ({ s3: mockClient(S3Client), control: mockClient(S3ControlClient), cloudfront: mockClient(CloudFrontClient) });
+
+async function withGlobalMocks(body: (mocks: ReturnType<typeof globalMocks>) => Promise<void>): Promise<void> {
+  const mocks = globalMocks();
+  const { s3, control, cloudfront } = mocks;
+  try {
+    s3.on(ListBucketsCommand).resolves({ Buckets: [] });
+    s3.on(GetBucketPolicyCommand).resolves({});
+    s3.on(GetPublicAccessBlockCommand).resolves({});
+    s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
+    s3.on(GetBucketLoggingCommand).resolves({});
+    s3.on(GetObjectLockConfigurationCommand).resolves({});
+    control.on(GetAccountBlockCommand).resolves({});
+    cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
+    await body(mocks);
+  } finally {
+    s3.restore();
+    control.restore();
+    cloudfront.restore();
+  }
+}
+
 describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
   it('AccessDenied on GetBucketEncryption gives ERROR for that bucket only', async () => {
     // Mock: moto cannot deny one call on one bucket.
-    const s3 = mockClient(S3Client);
-    const control = mockClient(S3ControlClient);
-    const cloudfront = mockClient(CloudFrontClient);
-    try {
+    await withGlobalMocks(async ({ s3 }) => {
       s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'denied-bucket' }, { Name: 'fine-bucket' }] });
       s3.on(GetBucketLocationCommand).resolves({ LocationConstraint: 'EU' });
       s3.on(GetBucketEncryptionCommand).resolves({
@@ -231,12 +254,6 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
         new S3ServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'Access Denied' }),
       );
       s3.on(GetBucketPolicyCommand).resolves({ Policy: DENY_HTTP('x') });
-      s3.on(GetPublicAccessBlockCommand).resolves({});
-      s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
-      s3.on(GetBucketLoggingCommand).resolves({});
-      s3.on(GetObjectLockConfigurationCommand).resolves({});
-      control.on(GetAccountBlockCommand).resolves({});
-      cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
 
       const snapshot = await collectGlobal(offlineClients());
       const denied = resultFor(snapshot, 's3_bucket_default_encryption', 'denied-bucket');
@@ -246,50 +263,27 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
       expect(resultFor(snapshot, 's3_bucket_default_encryption', 'fine-bucket').status).toBe('PASS');
       expect(resultFor(snapshot, 's3_bucket_versioning_enabled', 'denied-bucket').status).toBe('PASS');
       expect(resultFor(snapshot, 's3_bucket_ssl_requests_only', 'denied-bucket').status).toBe('PASS');
-    } finally {
-      s3.restore();
-      control.restore();
-      cloudfront.restore();
-    }
+    });
   });
 
   it('uses the region ListBuckets reports and skips GetBucketLocation', async () => {
     // Mock: moto's ListBuckets does not return BucketRegion yet; AWS does.
-    const s3 = mockClient(S3Client);
-    const control = mockClient(S3ControlClient);
-    const cloudfront = mockClient(CloudFrontClient);
-    try {
+    await withGlobalMocks(async ({ s3 }) => {
       s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: 'frankfurt-bucket', BucketRegion: 'eu-central-1' }] });
       s3.on(GetBucketEncryptionCommand).resolves({
         ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
       });
-      s3.on(GetBucketPolicyCommand).resolves({});
-      s3.on(GetPublicAccessBlockCommand).resolves({});
-      s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
-      s3.on(GetBucketLoggingCommand).resolves({});
-      s3.on(GetObjectLockConfigurationCommand).resolves({});
-      control.on(GetAccountBlockCommand).resolves({});
-      cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
 
       const snapshot = await collectGlobal(offlineClients());
       expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
       const result = resultFor(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
       expect(result).toMatchObject({ status: 'PASS', resource: { region: 'eu-central-1' } });
-    } finally {
-      s3.restore();
-      control.restore();
-      cloudfront.restore();
-    }
+    });
   });
 
   it('cloudfront_distribution_https_only: PASS for HTTPS-only, FAIL for allow-all, TLSv1 and http-only origin', async () => {
     // Mock: moto's ListDistributions summaries omit cache behaviors, viewer certificate and origins.
-    const s3 = mockClient(S3Client);
-    const control = mockClient(S3ControlClient);
-    const cloudfront = mockClient(CloudFrontClient);
-    try {
-      s3.on(ListBucketsCommand).resolves({ Buckets: [] });
-      control.on(GetAccountBlockCommand).resolves({});
+    await withGlobalMocks(async ({ cloudfront }) => {
       const base = (id: string) => ({
         Id: id,
         ARN: `arn:aws:cloudfront::${MOTO_ACCOUNT_ID}:distribution/${id}`,
@@ -329,11 +323,7 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
       expect(bad.reason).toContain('/img/* allows HTTP');
       expect(bad.reason).toContain('TLSv1');
       expect(bad.reason).toContain('origin o is reached over HTTP only');
-    } finally {
-      s3.restore();
-      control.restore();
-      cloudfront.restore();
-    }
+    });
   });
 });
 
