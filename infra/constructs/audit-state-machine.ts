@@ -42,7 +42,8 @@ export class AuditStateMachine extends Construct {
     const resolve = new tasks.LambdaInvoke(this, 'ResolveTargets', {
       lambdaFunction: props.resolveTargets,
       // Scheduled runs start with `{}`; a manual run may pass `{ "runId": "..." }` to re-run one id.
-      payload: sfn.TaskInput.fromJsonPathAt('$'),
+      // No `payload`: with payloadResponseOnly, `TaskInput.fromJsonPathAt('$')` is written as the literal
+      // string "Parameters": "$" (aws-cdk #22390), while no Parameters passes the whole state input.
       payloadResponseOnly: true,
       retryOnServiceExceptions: false,
       taskTimeout: sfn.Timeout.duration(Duration.minutes(3)),
@@ -51,7 +52,6 @@ export class AuditStateMachine extends Construct {
 
     const scan = new tasks.LambdaInvoke(this, 'ScanTarget', {
       lambdaFunction: props.scanTarget,
-      payload: sfn.TaskInput.fromJsonPathAt('$'),
       payloadResponseOnly: true,
       retryOnServiceExceptions: false,
       taskTimeout: sfn.Timeout.duration(props.scanTimeout.plus(Duration.minutes(1))),

@@ -42,3 +42,8 @@ export function state(states: Record<string, State>, name: string): State {
   if (!s) throw new Error(`no state ${name}; states: ${Object.keys(states).join(', ')}`);
   return s;
 }
+
+/** Every state, including those inside Map item processors, at any depth. */
+export function allStates(states: Record<string, State>): State[] {
+  return Object.values(states).flatMap((s) => [s, ...(s.ItemProcessor ? allStates(s.ItemProcessor.States) : [])]);
+}

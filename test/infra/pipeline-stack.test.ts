@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stateMachineDefinition, state, type Definition } from './definition.js';
+import { allStates, stateMachineDefinition, state, type Definition } from './definition.js';
 import { acknowledgements, assertCount, assertProps, assertResource, synthesize, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
@@ -184,6 +184,17 @@ describe('state machine', () => {
     expect(failed?.Variable).toBe('$.status');
     expect(state(definition.States, failed?.Next ?? '').Type).toBe('Fail');
     expect(state(definition.States, choice.Default ?? '').Type).toBe('Succeed');
+  });
+
+  it('hands every Lambda task an object, never the literal string "$" CDK writes for fromJsonPathAt with payloadResponseOnly', () => {
+    const tasks = allStates(definition.States).filter((s) => s.Type === 'Task');
+    expect(tasks.length).toBeGreaterThanOrEqual(3);
+    for (const task of tasks) {
+      for (const field of ['Parameters', 'Arguments'] as const) {
+        const value = (task as Record<string, unknown>)[field];
+        expect(value === undefined || (typeof value === 'object' && value !== null), `${task.Resource ?? 'task'} ${field}`).toBe(true);
+      }
+    }
   });
 
   it('logs everything to an encrypted log group and traces with X-Ray', () => {
