@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import { accountResource, errorResult } from './results.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';

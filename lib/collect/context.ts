@@ -1,7 +1,8 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsClientFactory } from '../aws/clients.js';
 import { EvidenceRecorder } from './evidence-recorder.js';
-import { failed, ok, toCollectionError, type Collected } from './collected.js';
+import { failed, ok, type Collected } from '../snapshot/collected.js';
+import { toCollectionError } from './collection-error.js';
 
 export interface ProgressReporter {
   (event: { phase: string; detail: string }): void;

@@ -8,12 +8,12 @@ import { evaluateSnapshot } from '../checks/evaluate.js';
 import { CHECKS } from '../checks/registry.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../checks/thresholds.js';
 import type { CheckDefinition } from '../checks/types.js';
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../model/finding.js';
 import { AccountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
 import { findCollectionErrors } from './collection-errors.js';
 import { resolveIdentity } from './identity.js';
 import { resolveRegions } from './regions.js';
-import { countByStatus, newRunId, type ScanRun } from './run.js';
+import { countByStatus, newRunId, type ScanRun } from '../model/run.js';
 
 export interface ScanOptions {
   clients: AwsClientFactory;

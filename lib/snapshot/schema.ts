@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IamSnapshotSchema } from '../collectors/iam/schema.js';
-import { LoggingSnapshotSchema } from '../collectors/logging/schema.js';
-import { StorageSnapshotSchema } from '../collectors/storage/schema.js';
+import { IamSnapshotSchema } from './iam.js';
+import { LoggingSnapshotSchema } from './logging.js';
+import { StorageSnapshotSchema } from './storage.js';
 
 /**
  * Everything the checks read about one account (and the regions in scope), validated with zod after

@@ -1,4 +1,4 @@
-import type { IamRole } from '../../collectors/iam/schema.js';
+import type { IamRole } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
 import { fail, pass, withCollected } from '../results.js';
 import { account } from './helpers/resources.js';

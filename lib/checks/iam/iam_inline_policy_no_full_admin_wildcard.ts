@@ -1,4 +1,4 @@
-import type { InlinePolicy } from '../../collectors/iam/schema.js';
+import type { InlinePolicy } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
 import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
 import { grantsFullAdmin, isReadableDocument } from './helpers/policy.js';

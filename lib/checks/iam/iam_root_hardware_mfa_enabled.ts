@@ -1,4 +1,4 @@
-import type { VirtualMfaDevice } from '../../collectors/iam/schema.js';
+import type { VirtualMfaDevice } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
 import { fail, pass, withCollected } from '../results.js';
 import { account } from './helpers/resources.js';

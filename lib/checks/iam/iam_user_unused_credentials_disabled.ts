@@ -1,4 +1,4 @@
-import type { CredentialReportRow } from '../../collectors/iam/schema.js';
+import type { CredentialReportRow } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
 import { fail, pass, withCollected } from '../results.js';
 import { activeKeys, perUser } from './helpers/credentials.js';

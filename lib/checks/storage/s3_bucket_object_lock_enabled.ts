@@ -1,4 +1,4 @@
-import type { Bucket } from '../../collectors/storage/schema.js';
+import type { Bucket } from '../../snapshot/storage.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
 import { fail, notApplicable, pass, withCollected } from '../results.js';
 import { defineCheck } from '../types.js';

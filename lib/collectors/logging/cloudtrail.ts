@@ -5,10 +5,10 @@ import {
   GetTrailStatusCommand,
   type Trail as SdkTrail,
 } from '@aws-sdk/client-cloudtrail';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, mapConcurrent, type CollectContext } from '../../collect/context.js';
 import { summarizeSelectors } from './cloudtrail-selectors.js';
-import type { CloudTrailRegion, Trail } from './schema.js';
+import type { CloudTrailRegion, Trail } from '../../snapshot/logging.js';
 
 type Listing = { region: string; trails: Collected<SdkTrail[]> };
 

@@ -4,9 +4,9 @@ import {
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
 } from '@aws-sdk/client-config-service';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, type CollectContext } from '../../collect/context.js';
-import type { LoggingRegion } from './schema.js';
+import type { LoggingRegion } from '../../snapshot/logging.js';
 
 type ConfigParts = Pick<LoggingRegion, 'configRecorders' | 'configRecorderStatus' | 'deliveryChannels'>;
 

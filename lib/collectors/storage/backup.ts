@@ -1,6 +1,6 @@
 import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans } from '@aws-sdk/client-backup';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 /** Plans and their rules only; selections (which resources a plan covers) are out of scope. */

@@ -5,7 +5,7 @@ import {
   paginateListTables,
 } from '@aws-sdk/client-dynamodb';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 /** Table metadata only: DescribeTable and DescribeContinuousBackups, never Scan or Query. */

@@ -6,7 +6,7 @@ import {
   paginateDescribeVolumes,
 } from '@aws-sdk/client-ec2';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 type Ec2Part = Pick<StorageRegion, 'ebsEncryptionByDefault' | 'volumes' | 'snapshots'>;

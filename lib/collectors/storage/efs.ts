@@ -1,6 +1,6 @@
 import { EFSClient, paginateDescribeFileSystems } from '@aws-sdk/client-efs';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target } from './util.js';
 
 export async function collectEfs(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'fileSystems'>> {

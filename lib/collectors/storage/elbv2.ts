@@ -5,7 +5,7 @@ import {
   type Listener as SdkListener,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { Listener, StorageRegion } from './schema.js';
+import type { Listener, StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 export async function collectElbv2(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'loadBalancers'>> {

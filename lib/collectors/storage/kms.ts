@@ -6,7 +6,7 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { KmsKey, StorageRegion } from './schema.js';
+import type { KmsKey, StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 export async function collectKms(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'kmsKeys'>> {

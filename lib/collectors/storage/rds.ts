@@ -5,7 +5,7 @@ import {
   RDSClient,
 } from '@aws-sdk/client-rds';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 type RdsPart = Pick<StorageRegion, 'dbInstances' | 'dbSnapshots'>;

@@ -8,9 +8,9 @@ import {
   GetPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { ok, type Collected } from '../../collect/collected.js';
+import { ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, attemptOrAbsent, type CollectContext } from '../../collect/context.js';
-import type { Bucket } from './schema.js';
+import type { Bucket } from '../../snapshot/storage.js';
 import { deniesInsecureTransport } from './s3-policy.js';
 import { mapCollected, target } from './util.js';
 

@@ -1,6 +1,6 @@
 import { GetTopicAttributesCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 export async function collectSns(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'topics'>> {

@@ -1,6 +1,6 @@
 import { GetQueueAttributesCommand, paginateListQueues, SQSClient } from '@aws-sdk/client-sqs';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, target, thenCollected } from './util.js';
 
 export async function collectSqs(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'queues'>> {

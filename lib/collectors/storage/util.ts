@@ -1,4 +1,4 @@
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import type { CallTarget } from '../../collect/context.js';
 
 export function target(service: string, region: string, operation: string, resource?: string): CallTarget {

@@ -1,4 +1,4 @@
-import type { PasswordPolicy } from '../../../collectors/iam/schema.js';
+import type { PasswordPolicy } from '../../../snapshot/iam.js';
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
 import { fail, pass, withCollected } from '../../results.js';
 import type { CheckResult } from '../../types.js';
