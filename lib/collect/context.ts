@@ -111,3 +111,8 @@ export async function attemptOrAbsent<T>(
 export async function mapConcurrent<I, O>(items: readonly I[], fn: (item: I) => Promise<O>): Promise<O[]> {
   return Promise.all(items.map(fn));
 }
+
+/** The `CallTarget` of one API call: what the evidence records and an error names. */
+export function target(service: string, region: string, operation: string, resource?: string): CallTarget {
+  return resource === undefined ? { service, region, operation } : { service, region, operation, target: resource };
+}

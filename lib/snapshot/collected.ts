@@ -21,3 +21,14 @@ export function ok<T>(data: T): Collected<T> {
 export function failed<T>(error: CollectionError): Collected<T> {
   return { error };
 }
+
+/** Transforms collected data, passing an error through untouched. */
+export function mapCollected<T, U>(collected: Collected<T>, fn: (data: T) => U): Collected<U> {
+  return collected.error ? failed(collected.error) : ok(fn(collected.data));
+}
+
+/** Async variant: a listing that fans out into per-item calls (which carry their own errors). */
+export async function thenCollected<T, U>(collected: Collected<T>, fn: (data: T) => Promise<U>): Promise<Collected<U>> {
+  return collected.error ? failed(collected.error) : ok(await fn(collected.data));
+}
+

@@ -1,6 +1,6 @@
 import type { LogGroup } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { notApplicable, withCollected } from '../results.js';
+import { notApplicable, withCollected } from '../kit/results.js';
 import type { CheckResult } from '../types.js';
 import type { ResourceRef } from '../../model/resource.js';
 import { eachRegion, logGroupResource } from './resources.js';

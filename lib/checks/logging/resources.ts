@@ -1,6 +1,6 @@
 import type { LogGroup, LoggingRegion, Trail } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { regionResource } from '../results.js';
+import { regionResource } from '../kit/results.js';
 import type { CheckResult } from '../types.js';
 import type { ResourceRef } from '../../model/resource.js';
 

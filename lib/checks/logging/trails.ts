@@ -1,6 +1,6 @@
 import type { Trail } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import type { CheckResult } from '../types.js';
 import type { ResourceRef } from '../../model/resource.js';
 import { eachRegion, trailResource } from './resources.js';

@@ -1,5 +1,5 @@
 import type { Listener } from '../../snapshot/storage.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
+import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { type ResourceRef } from '../../model/resource.js';
 import { perRegionItems, resourceRef } from './helpers.js';

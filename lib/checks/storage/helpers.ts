@@ -1,7 +1,7 @@
 import type { Collected } from '../../snapshot/collected.js';
 import type { Bucket, StorageRegion } from '../../snapshot/storage.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { accountResource, notApplicable, regionResource, withCollected } from '../results.js';
+import { accountResource, notApplicable, regionResource, withCollected } from '../kit/results.js';
 import type { CheckResult } from '../types.js';
 import type { ResourceRef } from '../../model/resource.js';
 

@@ -2,7 +2,8 @@ import { CloudFrontClient, paginateListDistributions, type DistributionSummary }
 import type { Collected } from '../../snapshot/collected.js';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
 import type { Distribution } from '../../snapshot/storage.js';
-import { mapCollected, target } from './util.js';
+import { mapCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectDistributions(ctx: CollectContext): Promise<Collected<Distribution[]>> {
   const region = ctx.homeRegion;

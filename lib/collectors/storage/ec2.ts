@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
 import type { StorageRegion } from '../../snapshot/storage.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 type Ec2Part = Pick<StorageRegion, 'ebsEncryptionByDefault' | 'volumes' | 'snapshots'>;
 

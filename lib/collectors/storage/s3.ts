@@ -4,7 +4,8 @@ import type { Collected } from '../../snapshot/collected.js';
 import { attemptOrAbsent, attemptPages, type CollectContext } from '../../collect/context.js';
 import { collectBucket } from './s3-bucket.js';
 import type { Bucket, PublicAccessBlock } from '../../snapshot/storage.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectBuckets(ctx: CollectContext): Promise<Collected<Bucket[]>> {
   const region = ctx.homeRegion;

@@ -1,6 +1,6 @@
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
 import type { IamUser } from '../../../snapshot/iam.js';
-import { accountResource, notApplicable, withCollected } from '../../results.js';
+import { accountResource, notApplicable, withCollected } from '../../kit/results.js';
 import type { CheckResult } from '../../types.js';
 import type { ResourceRef } from '../../../model/resource.js';
 
