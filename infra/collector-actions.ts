@@ -68,6 +68,26 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // Analytics and data services
+  'redshift:DescribeClusters',
+  'redshift:DescribeClusterParameters',
+  'redshift:DescribeLoggingStatus',
+  'es:ListDomainNames',
+  'es:DescribeDomains',
+  'elasticache:DescribeReplicationGroups',
+  'elasticache:DescribeCacheClusters',
+  'sagemaker:ListNotebookInstances',
+  'sagemaker:DescribeNotebookInstance',
+  'sagemaker:ListEndpointConfigs',
+  'sagemaker:DescribeEndpointConfig',
+  'kinesis:ListStreams',
+  'kinesis:DescribeStreamSummary',
+  'firehose:ListDeliveryStreams',
+  'firehose:DescribeDeliveryStream',
+  'dms:DescribeReplicationInstances',
+  'dms:DescribeEndpoints',
+  'secretsmanager:ListSecrets',
+  'acm:ListCertificates',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */
