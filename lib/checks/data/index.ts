@@ -1,4 +1,15 @@
 import type { CheckDefinition } from '../types.js';
+import { check as redisAuth } from './elasticache_redis_auth_enabled.js';
+import { check as redisBackup } from './elasticache_redis_automatic_backup.js';
+import { check as redisAtRest } from './elasticache_redis_encrypted_at_rest.js';
+import { check as redisInTransit } from './elasticache_redis_encrypted_in_transit.js';
+import { check as openSearchAuditLogs } from './opensearch_domain_audit_logs_enabled.js';
+import { check as openSearchEncryptedAtRest } from './opensearch_domain_encrypted_at_rest.js';
+import { check as openSearchFineGrained } from './opensearch_domain_fine_grained_access_control.js';
+import { check as openSearchHttps } from './opensearch_domain_https_tls12.js';
+import { check as openSearchNodeToNode } from './opensearch_domain_node_to_node_encryption.js';
+import { check as openSearchNotPublic } from './opensearch_domain_not_publicly_accessible.js';
+import { check as openSearchSlowLogs } from './opensearch_domain_slow_logs_enabled.js';
 import { check as redshiftAuditLogging } from './redshift_cluster_audit_logging.js';
 import { check as redshiftEnhancedVpcRouting } from './redshift_cluster_enhanced_vpc_routing.js';
 import { check as redshiftKms } from './redshift_cluster_kms_encryption.js';
@@ -14,4 +25,15 @@ export const dataChecks: readonly CheckDefinition[] = [
   redshiftAuditLogging,
   redshiftSnapshotRetention,
   redshiftEnhancedVpcRouting,
+  openSearchEncryptedAtRest,
+  openSearchNodeToNode,
+  openSearchHttps,
+  openSearchNotPublic,
+  openSearchAuditLogs,
+  openSearchSlowLogs,
+  openSearchFineGrained,
+  redisAtRest,
+  redisInTransit,
+  redisAuth,
+  redisBackup,
 ];
