@@ -61,6 +61,17 @@ async function seedStreams(): Promise<void> {
     }),
   );
   await firehose.send(new CreateDeliveryStreamCommand({ DeliveryStreamName: 'archive-bad', ...s3 }));
+  // Firehose SSE is unavailable with a Kinesis source: these are judged by their source stream.
+  for (const source of ['vitals-good', 'vitals-bad']) {
+    await firehose.send(
+      new CreateDeliveryStreamCommand({
+        DeliveryStreamName: `from-${source}`,
+        DeliveryStreamType: 'KinesisStreamAsSource',
+        KinesisStreamSourceConfiguration: { KinesisStreamARN: `arn:aws:kinesis:${EAST}:${MOTO_ACCOUNT_ID}:stream/${source}`, RoleARN: ROLE },
+        ...s3,
+      }),
+    );
+  }
 }
 
 async function seedDms(): Promise<void> {
@@ -161,6 +172,13 @@ describe('data family: SageMaker, Kinesis, Firehose, DMS, Secrets Manager, ACM (
       const type = 'AWS::KinesisFirehose::DeliveryStream';
       expectData(snapshot, 'firehose_delivery_stream_encrypted', 'archive-good', { status: 'PASS', type });
       expectData(snapshot, 'firehose_delivery_stream_encrypted', 'archive-bad', { status: 'FAIL', type });
+    });
+
+    it('firehose_delivery_stream_encrypted: a stream with a Kinesis source is judged by the source stream', () => {
+      const type = 'AWS::KinesisFirehose::DeliveryStream';
+      expectData(snapshot, 'firehose_delivery_stream_encrypted', 'from-vitals-good', { status: 'PASS', type });
+      const bad = expectData(snapshot, 'firehose_delivery_stream_encrypted', 'from-vitals-bad', { status: 'FAIL', type });
+      expect(bad.reason).toContain('unencrypted Kinesis stream vitals-bad');
     });
   });
 
