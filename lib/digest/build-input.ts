@@ -173,6 +173,7 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
       .filter((s) => expiryInstant(s.expiresAt) <= nowMs)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
       .map((s) => acceptance(s, wholeDays(expiryInstant(s.expiresAt), nowMs), live)),
+    notLookedAt: latestRuns.flatMap((r) => r.coverage ?? []).filter((c) => c.source === 'unavailable' || c.unassessed.length > 0),
     securityContact: {
       officerEmails: [...options.officerEmails],
       accounts: securityContactStatus(live, accounts, options.officerEmails),
