@@ -128,6 +128,13 @@ describe('coverage: what the audit does not look at', () => {
     );
     expect(denied.run.collectionErrors.map((e) => e.operation)).not.toContain('config:GetDiscoveredResourceCounts');
     expect(denied.run.status).toBe(noView.run.status);
+
+    // Unanswered, moto's own HTML 500 page reaches the SDK, which cannot parse it: the reason names the status.
+    answer = () => undefined;
+    const emulatorGap = await scan();
+    expect(emulatorGap.run.coverage?.[0]?.reason).toBe(
+      'inventory unavailable: AWS Config: config:GetDiscoveredResourceCounts failed with Http500; Resource Explorer: resource-explorer-2:ListResources failed with Http500',
+    );
   });
 
   it('names CloudFormation types the way Resource Explorer does', () => {
