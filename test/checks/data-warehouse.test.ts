@@ -150,7 +150,7 @@ describe('data family: Redshift, OpenSearch, ElastiCache (moto)', () => {
   });
 
   describe('OpenSearch', () => {
-    const type = 'AWS::OpenSearchService::Domain';
+    const type = 'AWS::OpenSearch::Domain';
 
     it('describes every listed domain, in batches of five', () => {
       const domains = snapshot.data.regions[EAST]?.openSearchDomains.data ?? [];

@@ -10,7 +10,7 @@ export function eachDomain(
   evaluate: (domain: OpenSearchDomain, config: OpenSearchDomainConfig, resource: ResourceRef) => CheckResult,
 ): CheckResult[] {
   return eachDataItem(snapshot, (r) => r.openSearchDomains, 'OpenSearch domains', (domain, region) => {
-    const resource = dataResource(snapshot, domain.arn, domain.name, 'AWS::OpenSearchService::Domain', region);
+    const resource = dataResource(snapshot, domain.arn, domain.name, 'AWS::OpenSearch::Domain', region);
     return withResourceDetail(domain.config, resource, 'the configuration', (config) => evaluate(domain, config, resource));
   });
 }
