@@ -68,6 +68,16 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // VPC network exposure and EC2 compute
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeNetworkAcls',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeInstances',
+  'ec2:DescribeImages',
+  'ec2:DescribeLaunchTemplateVersions',
+  'autoscaling:DescribeLaunchConfigurations',
+  'ssm:DescribeInstanceInformation',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */

@@ -17,6 +17,8 @@ export const ThresholdsSchema = z.object({
   auditLogRetentionDays: z.number().int().min(1).default(2_192),
   /** Minimum days of automated backups (RDS backup retention, Backup plan rules). */
   backupRetentionDays: z.number().int().min(1).default(7),
+  /** Longest an EC2 instance may stay stopped (AWS Config ec2-stopped-instance allowedDays). */
+  stoppedInstanceMaxDays: z.number().int().min(1).default(30),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IamSnapshotSchema } from './iam.js';
 import { LoggingSnapshotSchema } from './logging.js';
+import { NetworkSnapshotSchema } from './network.js';
 import { StorageSnapshotSchema } from './storage.js';
 
 /**
@@ -16,6 +17,7 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  network: NetworkSnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 
