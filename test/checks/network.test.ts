@@ -40,7 +40,32 @@ const AMI = 'ami-12c6146b'; // one of moto's built-in image ids
 let moto: MotoServer;
 let clients: AwsClientFactory;
 let snapshot: AccountSnapshot;
-const ids: Record<string, string> = {};
+// Ids of what beforeAll seeds (moto generates them).
+const SEEDED = [
+  'aclAllowFirst',
+  'aclDenyFirst',
+  'aclIpv6Rdp',
+  'aclWebOnly',
+  'badInstance',
+  'closedDefaultSg',
+  'defaultVpc',
+  'encryptedSnapshot',
+  'fixedTemplate',
+  'goodInstance',
+  'openAll',
+  'openDefaultSg',
+  'openPostgres',
+  'openSsh',
+  'plainSnapshot',
+  'privateImage',
+  'privateSg',
+  'privateSubnet',
+  'privateVpc',
+  'publicImage',
+  'publicTemplate',
+  'stoppedInstance',
+] as const;
+const ids = Object.fromEntries(SEEDED.map((k) => [k, ''])) as Record<(typeof SEEDED)[number], string>;
 
 function check(id: string): CheckDefinition {
   const found = networkChecks.find((c) => c.id === id);
