@@ -30,7 +30,9 @@ export function portsOpenedBy(rule: SecurityGroupRule, ports: readonly NamedPort
 /** `tcp 22`, `tcp 0-65535`, `all traffic`: how a person reads the rule in the console. */
 export function describeRule(rule: SecurityGroupRule): string {
   if (rule.protocol === '-1') return 'all traffic';
-  const protocol = PORT_PROTOCOLS[rule.protocol] ?? `protocol ${rule.protocol}`;
+  const protocol = PORT_PROTOCOLS[rule.protocol];
+  // ICMP's "ports" are type and code; other protocols have none.
+  if (!protocol) return `protocol ${rule.protocol}`;
   if (rule.fromPort === null || rule.toPort === null) return protocol;
   return rule.fromPort === rule.toPort ? `${protocol} ${rule.fromPort}` : `${protocol} ${rule.fromPort}-${rule.toPort}`;
 }
