@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IamSnapshotSchema } from './iam.js';
+import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { NetworkSnapshotSchema } from './network.js';
 import { StorageSnapshotSchema } from './storage.js';
@@ -18,6 +19,7 @@ export const SNAPSHOT_FAMILIES = {
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
   network: NetworkSnapshotSchema,
+  inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 
