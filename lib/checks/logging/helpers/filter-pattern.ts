@@ -18,7 +18,8 @@ export type FilterPattern =
 
 type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
 type JsonExpr =
-  | { op: 'and' | 'or'; left: JsonExpr; right: JsonExpr }
+  | { op: 'and'; left: JsonExpr; right: JsonExpr }
+  | { op: 'or'; left: JsonExpr; right: JsonExpr }
   | { op: 'compare'; path: (string | number)[]; comparison: Comparison; value: string | number | RegExp }
   | { op: 'is'; path: (string | number)[]; test: 'NULL' | 'TRUE' | 'FALSE' | 'NOT EXISTS' };
 
