@@ -89,6 +89,16 @@ export const MEMBER_READ_ACTIONS = [
   'dms:DescribeEndpoints',
   'secretsmanager:ListSecrets',
   'acm:ListCertificates',
+  // VPC network exposure and EC2 compute
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeNetworkAcls',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeInstances',
+  'ec2:DescribeImages',
+  'ec2:DescribeLaunchTemplateVersions',
+  'autoscaling:DescribeLaunchConfigurations',
+  'ssm:DescribeInstanceInformation',
   // Inventory (coverage: what exists that no check assesses)
   'config:GetDiscoveredResourceCounts',
   'resource-explorer-2:Search',

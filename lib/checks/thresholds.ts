@@ -21,6 +21,8 @@ export const ThresholdsSchema = z.object({
   secretUnusedDays: z.number().int().min(1).default(90),
   /** ACM certificates expiring within this many days fail (Config acm-certificate-expiration-check). */
   certificateExpiryDays: z.number().int().min(1).default(30),
+  /** Longest an EC2 instance may stay stopped (AWS Config ec2-stopped-instance allowedDays). */
+  stoppedInstanceMaxDays: z.number().int().min(1).default(30),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
 });

@@ -4,6 +4,7 @@ import { collectData } from './data/index.js';
 import { collectIam } from './iam/index.js';
 import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
+import { collectNetwork } from './network/index.js';
 import { collectStorage } from './storage/index.js';
 
 export interface FamilyCollector<F extends SnapshotFamily> {
@@ -18,6 +19,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
   data: { label: 'analytics and data services', collect: collectData },
+  network: { label: 'VPC network exposure and EC2', collect: collectNetwork },
   inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },
 };
 

@@ -3,6 +3,7 @@ import { DataSnapshotSchema } from './data.js';
 import { IamSnapshotSchema } from './iam.js';
 import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
+import { NetworkSnapshotSchema } from './network.js';
 import { StorageSnapshotSchema } from './storage.js';
 
 /**
@@ -19,6 +20,7 @@ export const SNAPSHOT_FAMILIES = {
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
   data: DataSnapshotSchema,
+  network: NetworkSnapshotSchema,
   inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;

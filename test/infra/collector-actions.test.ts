@@ -10,6 +10,7 @@ const COLLECTOR_DIRS = ['lib/collectors', 'lib/scan', 'lib/collect'];
 
 /** SDK client package -> IAM service prefix, where they differ. */
 const SERVICE_PREFIX: Record<string, string> = {
+  'auto-scaling': 'autoscaling',
   'cloudwatch-logs': 'logs',
   'config-service': 'config',
   'database-migration-service': 'dms',
