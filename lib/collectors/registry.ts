@@ -3,6 +3,8 @@ import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
 import { collectIam } from './iam/index.js';
 import { collectLogging } from './logging/index.js';
 import { collectStorage } from './storage/index.js';
+import { collectEdge } from './edge/index.js';
+import { collectCompute } from './compute/index.js';
 
 export interface FamilyCollector<F extends SnapshotFamily> {
   /** Shown in progress lines: what this family reads. */
@@ -15,6 +17,8 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   iam: { label: 'IAM and account', collect: collectIam },
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
+  edge: { label: 'load balancers, CloudFront and WAF', collect: collectEdge },
+  compute: { label: 'Lambda, API Gateway and containers', collect: collectCompute },
 };
 
 /** Runs the collectors of `families` concurrently; the result is keyed by family. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ComputeSnapshotSchema } from './compute.js';
+import { EdgeSnapshotSchema } from './edge.js';
 import { IamSnapshotSchema } from './iam.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { StorageSnapshotSchema } from './storage.js';
@@ -16,6 +18,8 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  edge: EdgeSnapshotSchema,
+  compute: ComputeSnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 

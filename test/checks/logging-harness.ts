@@ -22,6 +22,8 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     collectedAt: NOW.toISOString(),
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
+    edge: {} as AccountSnapshot['edge'],
+    compute: {} as AccountSnapshot['compute'],
     logging,
   };
 }

@@ -38,7 +38,7 @@ export function roleId(template: Template, logicalIdPrefix: string): string {
 
 /** Configuration reads the collectors may hold; everything else is rejected. */
 const READ_ACTION = /^[a-z0-9-]+:(Describe|Get|List)[A-Za-z0-9]*$/;
-const READ_EXCEPTIONS = new Set(['iam:GenerateCredentialReport']);
+const READ_EXCEPTIONS = new Set(['iam:GenerateCredentialReport', 'apigateway:GET']);
 /** Reads of customer data or secrets: forbidden even though their names look like reads. */
 export const DATA_PLANE_READS = new Set([
   's3:GetObject',
