@@ -6,8 +6,9 @@
  *
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
- * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock, and every
- * API Gateway read (REST and HTTP APIs: GetRestApis, GetStages, GetApis, GetDomainNames) -> apigateway:GET.
+ * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
+ * Resource Explorer ListResources -> resource-explorer-2:Search, and every API Gateway read (REST and HTTP
+ * APIs: GetRestApis, GetStages, GetApis, GetDomainNames) -> apigateway:GET.
  */
 export const MEMBER_READ_ACTIONS = [
   // IAM and account
@@ -69,6 +70,9 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // Inventory (coverage: what exists that no check assesses)
+  'config:GetDiscoveredResourceCounts',
+  'resource-explorer-2:Search',
   // Load balancers, CloudFront and WAF (edge); DescribeLoadBalancers serves elbv2 and Classic ELB alike
   'elasticloadbalancing:DescribeLoadBalancerAttributes',
   'elasticloadbalancing:DescribeLoadBalancerPolicies',

@@ -1,6 +1,7 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
 import { collectIam } from './iam/index.js';
+import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
 import { collectStorage } from './storage/index.js';
 import { collectEdge } from './edge/index.js';
@@ -19,6 +20,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   storage: { label: 'encryption, storage and network', collect: collectStorage },
   edge: { label: 'load balancers, CloudFront and WAF', collect: collectEdge },
   compute: { label: 'Lambda, API Gateway and containers', collect: collectCompute },
+  inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },
 };
 
 /** Runs the collectors of `families` concurrently; the result is keyed by family. */

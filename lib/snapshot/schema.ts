@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComputeSnapshotSchema } from './compute.js';
 import { EdgeSnapshotSchema } from './edge.js';
 import { IamSnapshotSchema } from './iam.js';
+import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { StorageSnapshotSchema } from './storage.js';
 
@@ -20,6 +21,7 @@ export const SNAPSHOT_FAMILIES = {
   storage: StorageSnapshotSchema,
   edge: EdgeSnapshotSchema,
   compute: ComputeSnapshotSchema,
+  inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 

@@ -24,6 +24,7 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     storage: {} as AccountSnapshot['storage'],
     edge: {} as AccountSnapshot['edge'],
     compute: {} as AccountSnapshot['compute'],
+    inventory: { regions: {} },
     logging,
   };
 }

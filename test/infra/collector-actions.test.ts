@@ -31,6 +31,8 @@ const ACTION_RENAMES: Record<string, string> = {
   'api-gateway:GetDomainNames': 'apigateway:GET',
   'apigatewayv2:GetApis': 'apigateway:GET',
   'apigatewayv2:GetStages': 'apigateway:GET',
+  // Resource Explorer's API reference: ListResources is authorized by resource-explorer-2:Search.
+  'resource-explorer-2:ListResources': 'resource-explorer-2:Search',
 };
 
 function sourceFiles(dir: string): string[] {
