@@ -51,6 +51,12 @@ describe('scan of an account with a publicly invocable Lambda function', () => {
     expect(finding?.reason).toContain('principal * without a source condition');
   });
 
+  it('collects every new call from moto except ListFunctionUrlConfigs, which moto 5.2 does not implement', () => {
+    expect(scan.run.collectionErrors.map((e) => e.operation)).toEqual(['lambda:ListFunctionUrlConfigs']);
+    const url = scan.findings.find((f) => f.checkId === 'lambda_function_url_auth_iam');
+    expect(url).toMatchObject({ status: 'ERROR', resource: { id: 'patient-intake' } });
+  });
+
   it('runs the edge and compute families in the scan', () => {
     const families = new Set(scan.findings.map((f) => f.checkId.split('_')[0]));
     for (const service of ['elbv2', 'cloudfront', 'lambda', 'apigateway', 'eks', 'ecs', 'ecr', 'emr']) expect(families).toContain(service);
