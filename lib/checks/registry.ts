@@ -1,3 +1,4 @@
+import { dataChecks } from './data/index.js';
 import { iamChecks } from './iam/index.js';
 import { loggingChecks } from './logging/index.js';
 import { storageChecks } from './storage/index.js';
@@ -10,6 +11,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...iamChecks,
   ...loggingChecks,
   ...storageChecks,
+  ...dataChecks,
   ...edgeChecks,
   ...computeChecks,
 ];

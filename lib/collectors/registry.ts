@@ -1,5 +1,6 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
+import { collectData } from './data/index.js';
 import { collectIam } from './iam/index.js';
 import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
@@ -18,6 +19,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   iam: { label: 'IAM and account', collect: collectIam },
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
+  data: { label: 'analytics and data services', collect: collectData },
   edge: { label: 'load balancers, CloudFront and WAF', collect: collectEdge },
   compute: { label: 'Lambda, API Gateway and containers', collect: collectCompute },
   inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ComputeSnapshotSchema } from './compute.js';
 import { EdgeSnapshotSchema } from './edge.js';
+import { DataSnapshotSchema } from './data.js';
 import { IamSnapshotSchema } from './iam.js';
 import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
@@ -19,6 +20,7 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  data: DataSnapshotSchema,
   edge: EdgeSnapshotSchema,
   compute: ComputeSnapshotSchema,
   inventory: InventorySnapshotSchema,

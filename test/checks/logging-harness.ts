@@ -22,6 +22,7 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     collectedAt: NOW.toISOString(),
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
+    data: {} as AccountSnapshot['data'],
     edge: {} as AccountSnapshot['edge'],
     compute: {} as AccountSnapshot['compute'],
     inventory: { regions: {} },

@@ -12,6 +12,9 @@ const COLLECTOR_DIRS = ['lib/collectors', 'lib/scan', 'lib/collect'];
 const SERVICE_PREFIX: Record<string, string> = {
   'cloudwatch-logs': 'logs',
   'config-service': 'config',
+  'database-migration-service': 'dms',
+  opensearch: 'es',
+  'secrets-manager': 'secretsmanager',
   efs: 'elasticfilesystem',
   'elastic-load-balancing': 'elasticloadbalancing',
   'elastic-load-balancing-v2': 'elasticloadbalancing',
