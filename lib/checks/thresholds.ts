@@ -25,6 +25,8 @@ export const ThresholdsSchema = z.object({
   stoppedInstanceMaxDays: z.number().int().min(1).default(30),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
+  /** Lambda function names (glob, `*` any run) that must run in a VPC; `["*"]` requires it of every function. */
+  lambdaVpcRequiredFunctions: z.array(z.string().min(1)).default([]),
 });
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
 

@@ -6,6 +6,8 @@ import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
 import { collectNetwork } from './network/index.js';
 import { collectStorage } from './storage/index.js';
+import { collectEdge } from './edge/index.js';
+import { collectCompute } from './compute/index.js';
 
 export interface FamilyCollector<F extends SnapshotFamily> {
   /** Shown in progress lines: what this family reads. */
@@ -20,6 +22,8 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   storage: { label: 'encryption, storage and network', collect: collectStorage },
   data: { label: 'analytics and data services', collect: collectData },
   network: { label: 'VPC network exposure and EC2', collect: collectNetwork },
+  edge: { label: 'load balancers, CloudFront and WAF', collect: collectEdge },
+  compute: { label: 'Lambda, API Gateway and containers', collect: collectCompute },
   inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },
 };
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ComputeSnapshotSchema } from './compute.js';
+import { EdgeSnapshotSchema } from './edge.js';
 import { DataSnapshotSchema } from './data.js';
 import { IamSnapshotSchema } from './iam.js';
 import { InventorySnapshotSchema } from './inventory.js';
@@ -21,6 +23,8 @@ export const SNAPSHOT_FAMILIES = {
   storage: StorageSnapshotSchema,
   data: DataSnapshotSchema,
   network: NetworkSnapshotSchema,
+  edge: EdgeSnapshotSchema,
+  compute: ComputeSnapshotSchema,
   inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;

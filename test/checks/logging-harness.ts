@@ -24,6 +24,8 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     storage: {} as AccountSnapshot['storage'],
     data: {} as AccountSnapshot['data'],
     network: {} as AccountSnapshot['network'],
+    edge: {} as AccountSnapshot['edge'],
+    compute: {} as AccountSnapshot['compute'],
     inventory: { regions: {} },
     logging,
   };

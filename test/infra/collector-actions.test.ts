@@ -17,7 +17,9 @@ const SERVICE_PREFIX: Record<string, string> = {
   opensearch: 'es',
   'secrets-manager': 'secretsmanager',
   efs: 'elasticfilesystem',
+  'elastic-load-balancing': 'elasticloadbalancing',
   'elastic-load-balancing-v2': 'elasticloadbalancing',
+  emr: 'elasticmapreduce',
   's3-control': 's3',
 };
 /** SDK operation -> IAM action, where the names differ. */
@@ -27,6 +29,12 @@ const ACTION_RENAMES: Record<string, string> = {
   's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  // API Gateway authorizes reads by HTTP verb on the resource path.
+  'api-gateway:GetRestApis': 'apigateway:GET',
+  'api-gateway:GetStages': 'apigateway:GET',
+  'api-gateway:GetDomainNames': 'apigateway:GET',
+  'apigatewayv2:GetApis': 'apigateway:GET',
+  'apigatewayv2:GetStages': 'apigateway:GET',
   // Resource Explorer's API reference: ListResources is authorized by resource-explorer-2:Search.
   'resource-explorer-2:ListResources': 'resource-explorer-2:Search',
 };
