@@ -18,6 +18,7 @@ export const MEMBER_READ_ACTIONS = [
   'iam:ListVirtualMFADevices',
   'iam:ListRoles',
   'account:GetAlternateContact',
+  'organizations:DescribeOrganization',
   'sts:GetCallerIdentity',
   // Logging and monitoring
   'cloudtrail:DescribeTrails',
