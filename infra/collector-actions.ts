@@ -69,6 +69,10 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // External access and business associates
+  'access-analyzer:ListAnalyzers',
+  'access-analyzer:ListFindings',
+  'artifact:ListCustomerAgreements',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */

@@ -1,5 +1,6 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
+import { collectExternal } from './external/index.js';
 import { collectIam } from './iam/index.js';
 import { collectLogging } from './logging/index.js';
 import { collectStorage } from './storage/index.js';
@@ -15,6 +16,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   iam: { label: 'IAM and account', collect: collectIam },
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
+  external: { label: 'external access and business associates', collect: collectExternal },
 };
 
 /** Runs the collectors of `families` concurrently; the result is keyed by family. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExternalSnapshotSchema } from './external.js';
 import { IamSnapshotSchema } from './iam.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { StorageSnapshotSchema } from './storage.js';
@@ -16,6 +17,7 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  external: ExternalSnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 

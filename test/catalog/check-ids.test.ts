@@ -75,6 +75,9 @@ const EXPECTED_CHECK_IDS = [
   'elbv2_listener_tls',
   'cloudfront_distribution_https_only',
   'backup_plan_exists',
+  'accessanalyzer_region_enabled',
+  'accessanalyzer_no_active_external_findings',
+  'artifact_baa_accepted',
 ];
 
 describe('catalog ids', () => {
