@@ -5,10 +5,16 @@ import {
   ListFindingsCommand,
   type FindingSummary,
 } from '@aws-sdk/client-accessanalyzer';
-import { mockClient } from 'aws-sdk-client-mock';
+import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { ArtifactClient, ArtifactServiceException, ListCustomerAgreementsCommand } from '../../lib/aws/artifact-client.js';
+import {
+  ArtifactClient,
+  ArtifactServiceException,
+  ListCustomerAgreementsCommand,
+  type ListCustomerAgreementsCommandInput,
+  type ListCustomerAgreementsCommandOutput,
+} from '../../lib/aws/artifact-client.js';
 import { externalChecks } from '../../lib/checks/external/index.js';
 import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
@@ -47,7 +53,9 @@ function expectResult(results: CheckResult[], id: string, status: string, region
   return r;
 }
 
-async function collectWith(agreements: (artifact: ReturnType<typeof mockClient>) => void): Promise<AccountSnapshot> {
+type ArtifactStub = AwsStub<ListCustomerAgreementsCommandInput, ListCustomerAgreementsCommandOutput, ArtifactClient['config']>;
+
+async function collectWith(agreements: (artifact: ArtifactStub) => void): Promise<AccountSnapshot> {
   const clients = new AwsClientFactory({ credentials: TEST_CREDENTIALS, maxAttempts: 1 });
   const analyzer = (region: string) => mockClient(clients.get(AccessAnalyzerClient, region));
   analyzer(SHARED)
