@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExternalSnapshotSchema } from './external.js';
 import { IamSnapshotSchema } from './iam.js';
+import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { StorageSnapshotSchema } from './storage.js';
 
@@ -18,6 +19,7 @@ export const SNAPSHOT_FAMILIES = {
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
   external: ExternalSnapshotSchema,
+  inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 
