@@ -1,3 +1,4 @@
+import { dataChecks } from './data/index.js';
 import { externalChecks } from './external/index.js';
 import { iamChecks } from './iam/index.js';
 import { loggingChecks } from './logging/index.js';
@@ -5,7 +6,7 @@ import { storageChecks } from './storage/index.js';
 import type { CheckDefinition } from './types.js';
 
 /** The one catalog of checks. Order here is the order of the generated docs. */
-export const CHECKS: readonly CheckDefinition[] = [...iamChecks, ...loggingChecks, ...storageChecks, ...externalChecks];
+export const CHECKS: readonly CheckDefinition[] = [...iamChecks, ...loggingChecks, ...storageChecks, ...dataChecks, ...externalChecks];
 
 export function findCheck(id: string): CheckDefinition | undefined {
   return CHECKS.find((check) => check.id === id);

@@ -1,5 +1,6 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
+import { collectData } from './data/index.js';
 import { collectExternal } from './external/index.js';
 import { collectIam } from './iam/index.js';
 import { collectInventory } from './inventory/index.js';
@@ -18,6 +19,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
   external: { label: 'external access and business associates', collect: collectExternal },
+  data: { label: 'analytics and data services', collect: collectData },
   inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },
 };
 

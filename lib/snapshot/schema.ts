@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DataSnapshotSchema } from './data.js';
 import { ExternalSnapshotSchema } from './external.js';
 import { IamSnapshotSchema } from './iam.js';
 import { InventorySnapshotSchema } from './inventory.js';
@@ -19,6 +20,7 @@ export const SNAPSHOT_FAMILIES = {
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
   external: ExternalSnapshotSchema,
+  data: DataSnapshotSchema,
   inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;

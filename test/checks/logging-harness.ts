@@ -23,6 +23,7 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
     external: { regions: {} },
+    data: {} as AccountSnapshot['data'],
     inventory: { regions: {} },
     logging,
   };
