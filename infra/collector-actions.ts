@@ -20,6 +20,7 @@ export const MEMBER_READ_ACTIONS = [
   'iam:ListVirtualMFADevices',
   'iam:ListRoles',
   'account:GetAlternateContact',
+  'organizations:DescribeOrganization',
   'sts:GetCallerIdentity',
   // Logging and monitoring
   'cloudtrail:DescribeTrails',
@@ -70,6 +71,10 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // External access and business associates
+  'access-analyzer:ListAnalyzers',
+  'access-analyzer:ListFindings',
+  'artifact:ListCustomerAgreements',
   // Analytics and data services
   'redshift:DescribeClusters',
   'redshift:DescribeClusterParameters',

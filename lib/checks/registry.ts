@@ -1,4 +1,5 @@
 import { dataChecks } from './data/index.js';
+import { externalChecks } from './external/index.js';
 import { iamChecks } from './iam/index.js';
 import { loggingChecks } from './logging/index.js';
 import { networkChecks } from './network/index.js';
@@ -16,6 +17,7 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...networkChecks,
   ...edgeChecks,
   ...computeChecks,
+  ...externalChecks,
 ];
 
 export function findCheck(id: string): CheckDefinition | undefined {

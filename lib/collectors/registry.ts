@@ -1,6 +1,7 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
 import { collectData } from './data/index.js';
+import { collectExternal } from './external/index.js';
 import { collectIam } from './iam/index.js';
 import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
@@ -20,6 +21,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   iam: { label: 'IAM and account', collect: collectIam },
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
+  external: { label: 'external access and business associates', collect: collectExternal },
   data: { label: 'analytics and data services', collect: collectData },
   network: { label: 'VPC network exposure and EC2', collect: collectNetwork },
   edge: { label: 'load balancers, CloudFront and WAF', collect: collectEdge },

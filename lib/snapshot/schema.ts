@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComputeSnapshotSchema } from './compute.js';
 import { EdgeSnapshotSchema } from './edge.js';
 import { DataSnapshotSchema } from './data.js';
+import { ExternalSnapshotSchema } from './external.js';
 import { IamSnapshotSchema } from './iam.js';
 import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
@@ -21,6 +22,7 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  external: ExternalSnapshotSchema,
   data: DataSnapshotSchema,
   network: NetworkSnapshotSchema,
   edge: EdgeSnapshotSchema,

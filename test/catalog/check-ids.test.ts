@@ -22,6 +22,17 @@ const EXPECTED_CHECK_IDS = [
   'iam_break_glass_role_present',
   'iam_support_role_exists',
   'account_security_contact_designated',
+  'iam_user_mfa_enabled_all',
+  'iam_user_no_admin_access',
+  'iam_group_no_admin_access',
+  'iam_role_no_admin_access',
+  'iam_policy_no_kms_decrypt_all_keys',
+  'iam_inline_policy_no_kms_decrypt_all_keys',
+  'iam_group_no_inline_policies',
+  'iam_role_no_inline_policies',
+  'iam_group_has_members',
+  'iam_role_external_trust_known_vendor',
+  'iam_role_trust_not_public',
   'cloudtrail_multi_region_enabled',
   'cloudtrail_trail_logging',
   'cloudtrail_log_file_validation_enabled',
@@ -139,6 +150,9 @@ const EXPECTED_CHECK_IDS = [
   'ecr_repository_scan_on_push',
   'ecr_repository_kms_encrypted',
   'emr_block_public_access_enabled',
+  'accessanalyzer_region_enabled',
+  'accessanalyzer_no_active_external_findings',
+  'artifact_baa_accepted',
 ];
 
 describe('catalog ids', () => {

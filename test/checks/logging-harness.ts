@@ -22,6 +22,7 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     collectedAt: NOW.toISOString(),
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
+    external: { regions: {} },
     data: {} as AccountSnapshot['data'],
     network: {} as AccountSnapshot['network'],
     edge: {} as AccountSnapshot['edge'],

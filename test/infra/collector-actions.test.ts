@@ -11,6 +11,7 @@ const COLLECTOR_DIRS = ['lib/collectors', 'lib/scan', 'lib/collect'];
 /** SDK client package -> IAM service prefix, where they differ. */
 const SERVICE_PREFIX: Record<string, string> = {
   'auto-scaling': 'autoscaling',
+  accessanalyzer: 'access-analyzer',
   'cloudwatch-logs': 'logs',
   'config-service': 'config',
   'database-migration-service': 'dms',
@@ -45,10 +46,13 @@ function sourceFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** IAM actions implied by `import { XCommand, paginateY } from '@aws-sdk/client-z'` in the collectors. */
+/**
+ * IAM actions implied by `import { XCommand, paginateY } from '@aws-sdk/client-z'` in the collectors, or from
+ * a stand-in client in lib/aws (`'../../aws/z-client.js'`, for a service whose SDK package is not installable).
+ */
 function actionsCalledByCollectors(): Map<string, string> {
   const found = new Map<string, string>();
-  const importRe = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g;
+  const importRe = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*'(?:@aws-sdk\/client-|(?:\.\.\/)+aws\/)([a-z0-9-]+?)(?:-client\.js)?'/g;
   for (const file of COLLECTOR_DIRS.flatMap(sourceFiles)) {
     for (const m of readFileSync(file, 'utf8').matchAll(importRe)) {
       if (m[1]) continue; // type-only import
