@@ -13,7 +13,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { genericReason } from '../../lib/checks/iam/iam_user_unique_identity.js';
+import { genericNameReason } from '../../lib/checks/iam/helpers/user-names.js';
 import { iamChecks } from '../../lib/checks/iam/index.js';
 import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
 import type { CheckResult } from '../../lib/checks/types.js';
@@ -159,10 +159,10 @@ describe('iam parsing helpers', () => {
   });
 
   it('flags generic user names but not named individuals', () => {
-    expect(genericReason('Admin1')).toContain('generic name');
-    expect(genericReason('team-billing')).toContain('"team"');
-    expect(genericReason('jane.doe')).toBeNull();
-    expect(genericReason('jane.admin')).toBeNull();
+    expect(genericNameReason('Admin1')).toContain('generic name');
+    expect(genericNameReason('team-billing')).toContain('"team"');
+    expect(genericNameReason('jane.doe')).toBeNull();
+    expect(genericNameReason('jane.admin')).toBeNull();
   });
 
   it('fails a policy document that cannot be parsed as ERROR, not PASS', () => {

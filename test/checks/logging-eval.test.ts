@@ -10,7 +10,7 @@ import {
   matchesIamPolicyChanges,
   matchesRootUsage,
   matchesUnauthorizedApiCalls,
-} from '../../lib/checks/logging/metric-patterns.js';
+} from '../../lib/checks/logging/helpers/metric-patterns.js';
 import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
 import { MOTO_ACCOUNT_ID } from '../support/moto.js';
 import { namesResource, run, snapshotOf } from './logging-harness.js';
