@@ -28,7 +28,7 @@ export function withCollected<T>(
     return [
       errorResult(
         scope,
-        `Could not assess ${scope.id}: ${collected.error.operation} failed with ${collected.error.code}: ${collected.error.message}`,
+        `Could not assess ${scope.id}: ${collected.error.operation} failed with ${collected.error.code}: ${asReasonTail(collected.error.message)}`,
       ),
     ];
   }
@@ -44,6 +44,11 @@ export function resourceRef(
   region: string,
 ): ResourceRef {
   return { arn, id, type, region, accountId: snapshot.accountId };
+}
+
+/** An AWS error message as the end of a reason: one line, without its own closing full stop. */
+function asReasonTail(message: string): string {
+  return message.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
 }
 
 export function accountResource(accountId: string, partition = 'aws', region = 'global'): ResourceRef {
