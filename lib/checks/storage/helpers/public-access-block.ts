@@ -1,10 +1,7 @@
+import type { PublicAccessBlock } from '../../../snapshot/storage.js';
+
 /** Which of the four Block Public Access flags are off (all four when there is no configuration). */
-export function missingBlockFlags(block: {
-  blockPublicAcls: boolean;
-  ignorePublicAcls: boolean;
-  blockPublicPolicy: boolean;
-  restrictPublicBuckets: boolean;
-} | null): string[] {
+export function missingBlockFlags(block: PublicAccessBlock | null): string[] {
   if (!block) return ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
   return [
     block.blockPublicAcls ? null : 'BlockPublicAcls',
