@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { expiryInstant } from '../model/suppressions.js';
+import { severityRank } from '../model/severity.js';
 import type { RunStatus, ScanRun } from '../model/run.js';
 import type { FindingState } from '../model/finding-state.js';
 import type { FindingsStore, SuppressionStore } from '../store/types.js';
@@ -182,8 +183,6 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
   return DigestInputSchema.parse(input);
 }
 
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-
 function bySeverityThenTime(a: ChangedFailure, b: ChangedFailure): number {
-  return SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.at.localeCompare(b.at);
+  return severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.at.localeCompare(b.at);
 }

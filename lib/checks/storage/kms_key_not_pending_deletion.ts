@@ -1,6 +1,6 @@
-import { errorResult, fail, pass, resourceRef } from '../kit/results.js';
-import { eachRegionalItem } from '../kit/regions.js';
+import { fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
+import { eachDescribedKmsKey } from './helpers/kms-keys.js';
 
 const DELETING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 
@@ -14,10 +14,7 @@ export const check = defineCheck({
     'Once a key is deleted, everything encrypted under it, backups included, becomes unrecoverable. Scheduled deletions should be deliberate and reviewed.',
   remediation: 'If unintended: aws kms cancel-key-deletion --key-id <key-id> && aws kms enable-key --key-id <key-id>',
   evaluate: (snapshot) =>
-    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.kmsKeys, 'customer managed KMS keys', (key, region) => {
-      const resource = resourceRef(snapshot, key.arn, key.id, 'AWS::KMS::Key', region);
-      if (key.details.error) return [errorResult(resource, `Could not describe KMS key ${key.id}: ${key.details.error.code}`)];
-      const d = key.details.data;
+    eachDescribedKmsKey(snapshot, 'customer managed KMS keys', (key, d, resource) => {
       if (d.keyManager !== 'CUSTOMER') return [];
       if (DELETING.has(d.keyState)) {
         const when = d.deletionDate ? ` on ${d.deletionDate.slice(0, 10)}` : '';

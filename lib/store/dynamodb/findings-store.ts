@@ -158,12 +158,7 @@ export class DynamoFindingsStore implements FindingsStore {
 
   /** Transitions one run produced, in key order. */
   async transitionsOfRun(runId: string): Promise<Transition[]> {
-    const items = await this.query({
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.run(runId), ':prefix': keys.transitionPrefix },
-      ConsistentRead: true,
-    });
+    const items = await this.itemsUnder(keys.run(runId), keys.transitionPrefix, true);
     return items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition));
   }
 
@@ -182,12 +177,17 @@ export class DynamoFindingsStore implements FindingsStore {
   }
 
   private async statesOfAccount(accountId: string, consistent: boolean): Promise<FindingState[]> {
-    const items = await this.query({
+    const items = await this.itemsUnder(keys.account(accountId), keys.statePrefix, consistent);
+    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
+  }
+
+  /** Every item of partition `pk` whose sort key starts with `skPrefix`. */
+  private itemsUnder(pk: string, skPrefix: string, consistent: boolean): Promise<Item[]> {
+    return this.query({
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.account(accountId), ':prefix': keys.statePrefix },
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
       ConsistentRead: consistent,
     });
-    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
   }
 }
