@@ -17,6 +17,10 @@ export const ThresholdsSchema = z.object({
   auditLogRetentionDays: z.number().int().min(1).default(2_192),
   /** Minimum days of automated backups (RDS backup retention, Backup plan rules). */
   backupRetentionDays: z.number().int().min(1).default(7),
+  /** Secrets Manager secrets not accessed for this long should be deleted (Config secretsmanager-secret-unused: 90). */
+  secretUnusedDays: z.number().int().min(1).default(90),
+  /** ACM certificates expiring within this many days fail (Config acm-certificate-expiration-check). */
+  certificateExpiryDays: z.number().int().min(1).default(30),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
 });
