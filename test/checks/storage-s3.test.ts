@@ -50,7 +50,7 @@ function accountSnapshot(storage: StorageSnapshot): AccountSnapshot {
     includesGlobal: storage.buckets !== undefined,
     collectedAt: new Date().toISOString(),
     iam: {},
-    logging: {},
+    logging: { regions: {} },
     storage,
   } as unknown as AccountSnapshot;
 }
