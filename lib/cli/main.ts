@@ -1,4 +1,5 @@
 import { CommanderError } from 'commander';
+import { ExpectedError } from '../model/errors.js';
 import { CredentialsError } from '../scan/identity.js';
 import { InvalidRegionError } from '../scan/regions.js';
 import { EXIT, UsageError } from './errors.js';
@@ -15,7 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // commander already printed the message (or help/version, which exit 0).
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof CredentialsError || err instanceof InvalidRegionError || isExpected(err)) {
+    if (err instanceof UsageError || err instanceof ExpectedError || err instanceof CredentialsError || err instanceof InvalidRegionError || isExpected(err)) {
       process.stderr.write(`hipaa-audit: ${err.message}\n`);
       return EXIT.usage;
     }
