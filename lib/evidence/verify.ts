@@ -7,7 +7,7 @@ import { pemFingerprint, verifyManifestSignature } from './signing.js';
 import { summarizeFindings, type RunSummary } from './summary.js';
 import type { TrustedKey } from './trust.js';
 import { verifyChain } from './verify-chain.js';
-import { FailureLog, finishReport, type VerifiedRun, type VerifyCheck, type VerifyReport } from './verify-report.js';
+import { FailureLog, finishReport, type VerifiedRun, type VerifyReport } from './verify-report.js';
 import { verifySigners } from './verify-signer.js';
 import { walkZip, type ZipEntryInfo, type ZipEntryReader } from './zip-read.js';
 
