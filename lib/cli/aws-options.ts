@@ -47,7 +47,6 @@ export function clientsFromOptions(options: AwsCliOptions): AwsClientFactory {
   return new AwsClientFactory({
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
-    maxAttempts: 5,
     requestTimeoutMs: parseSeconds(options.requestTimeout, '--request-timeout', DEFAULT_TIMEOUTS.requestTimeoutMs),
     connectionTimeoutMs: parseSeconds(options.connectTimeout, '--connect-timeout', DEFAULT_TIMEOUTS.connectionTimeoutMs),
   });

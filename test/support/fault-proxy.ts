@@ -18,6 +18,8 @@ export interface ProxiedCall {
   /** S3 bucket name for bucket operations. */
   bucket?: string;
   protocol: Protocol;
+  /** Which attempt of one SDK invocation this is (the SDK's amz-sdk-request header), from 1. */
+  attempt: number;
 }
 
 export type Fault =
@@ -52,7 +54,12 @@ const S3_SUBRESOURCE_GET: Record<string, string> = {
 };
 
 /** Identifies service, protocol and operation the way AWS's front end would. */
-export function identify(req: IncomingMessage, body: Buffer): ProxiedCall {
+function attemptOf(req: IncomingMessage): number {
+  const header = req.headers['amz-sdk-request'];
+  return Number(/attempt=(\d+)/.exec(typeof header === 'string' ? header : '')?.[1] ?? 1);
+}
+
+export function identify(req: IncomingMessage, body: Buffer): Omit<ProxiedCall, 'attempt'> {
   const auth = req.headers.authorization ?? '';
   const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(auth);
   const region = scope?.[1] ?? 'us-east-1';
@@ -144,7 +151,7 @@ export async function startFaultProxy(upstream: string, decide: FaultDecider = (
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const call = identify(req, body);
+      const call = { ...identify(req, body), attempt: attemptOf(req) };
       const key = `${call.service}:${call.operation}`;
       bump(seen, key);
       const fault = decider(call);
