@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { divideScale, presetScale, SCALE_NAMES, type ScaleName, type ScaleSpec } from './scale.js';
 
-export const SECTIONS = ['scale', 'retry'] as const;
+export const SECTIONS = ['scale', 'retry', 'glob'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface CliOptions {
-  /** Which parts run: the scale points, the retry-mode comparison. */
+  /** Which parts run: the scale points, the retry-mode comparison, the glob matcher timing. */
   sections: Section[];
   scales: ScaleSpec[];
   seedConcurrency: number;
@@ -27,8 +27,9 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
   --eval-seconds S              time spent re-evaluating for throughput (default 2)
   --no-bundles                  skip esbuild bundle sizes
   --moto-default-amis           keep moto's ~1,200 default AMI snapshots (reported as self-owned)
-  --only scale,retry            run only these parts (default: all; retry = standard vs adaptive retry
-                                under throttling, through a fault-injecting proxy in front of moto)
+  --only scale,retry,glob       run only these parts (default: all; retry = standard vs adaptive retry
+                                under throttling, through a fault-injecting proxy in front of moto;
+                                glob = risk-acceptance pattern matching on a pathological pattern)
   --out FILE                    results file (default bench/results.json)`;
 
 const NUMERIC = ['users', 'roles', 'policies', 'buckets', 'volumes', 'rds', 'keys', 'log-groups', 'tables',

@@ -4,6 +4,7 @@ import { parseCli, USAGE } from './args.js';
 import { runBenchmark } from './benchmark.js';
 import { stderrProgress } from './progress.js';
 import { renderReport } from './report.js';
+import { measureGlob, renderGlob } from './glob-matcher.js';
 import { compareRetryModes, renderRetryRuns } from './retry-modes.js';
 
 /** `npm run bench`: seeds moto at two scales and scans; compares retry modes; prints the report and writes results.json. */
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
     const runs = await compareRetryModes({ log: stderrProgress });
     console.log(renderRetryRuns(runs));
     results.retryModes = runs;
+  }
+  if (cli.sections.includes('glob')) {
+    const timings = measureGlob();
+    console.log(renderGlob(timings));
+    results.globMatcher = timings;
   }
   const out = resolve(cli.out);
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
