@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.js';
-import { expiryInstant } from '../findings/suppressions.js';
+import { expiryInstant, isCatchAllPattern } from '../findings/suppressions.js';
 import type { RunStatus, ScanRun } from '../scan/run.js';
 import type { FindingState, FindingsStore, Suppression, SuppressionStore } from '../store/types.js';
 import {
@@ -82,6 +82,7 @@ function summarizeRun(run: ScanRun): RunSummary {
     accountIds: [...run.accountIds],
     regions: [...run.regions],
     collectionErrorCount: run.collectionErrors.length,
+    ...(run.thresholds ? { thresholds: run.thresholds } : {}),
   };
 }
 
@@ -93,8 +94,10 @@ function acceptance(s: Suppression, days: number, states: readonly FindingState[
     resourcePattern: s.resourcePattern,
     reason: s.reason,
     approvedBy: s.approvedBy,
-    // Acceptances may expire on a date (end of that UTC day) or at an instant; the digest shows the instant.
+    // A date expiry applies through that day: order by the instant it ends, show the date as entered.
     expiresAt: new Date(expiryInstant(s.expiresAt)).toISOString(),
+    expiresOn: s.expiresAt,
+    allResources: isCatchAllPattern(s.resourcePattern),
     days,
     findingCount: states.filter((st) => !st.gone && st.finding.suppression?.id === s.id).length,
   };
@@ -163,6 +166,10 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
         ...(s.lastAssessedStatus ? { lastAssessedStatus: s.lastAssessedStatus } : {}),
         finding: toDigestFinding(s.key, s.finding),
       })),
+    activeAcceptances: active
+      .filter((s) => expiryInstant(s.expiresAt) > nowMs)
+      .map((s) => acceptance(s, Math.ceil((expiryInstant(s.expiresAt) - nowMs) / DAY_MS), live))
+      .sort((a, b) => Number(b.allResources) - Number(a.allResources) || a.expiresAt.localeCompare(b.expiresAt) || a.id.localeCompare(b.id)),
     expiringAcceptances: active
       .filter((s) => expiryInstant(s.expiresAt) > nowMs && expiryInstant(s.expiresAt) <= nowMs + EXPIRING_WINDOW_DAYS * DAY_MS)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))

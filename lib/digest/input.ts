@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ThresholdsRecordSchema } from '../checks/thresholds.js';
 import { ResourceRefSchema, SEVERITIES } from '../checks/types.js';
 import { FINDING_STATUSES } from '../findings/finding.js';
 import { RUN_STATUSES } from '../scan/run.js';
@@ -84,7 +85,12 @@ export const AcceptanceItemSchema = z.object({
   resourcePattern: z.string(),
   reason: z.string(),
   approvedBy: z.string(),
+  /** The instant the acceptance stops applying (for a date, the end of that UTC day): for ordering. */
   expiresAt: isoDateTime,
+  /** The expiry as the officer entered it (`YYYY-MM-DD`, the last day it applies): what the digest shows. */
+  expiresOn: z.string(),
+  /** The pattern matches every resource of the check (accepted with --all-resources). */
+  allResources: z.boolean(),
   /** Days until expiry (expiring) or since expiry (expired), whole days. */
   days: count,
   /** How many current findings this acceptance is suppressing. */
@@ -111,6 +117,7 @@ export const RunSummarySchema = z.object({
   accountIds: z.array(z.string()),
   regions: z.array(z.string()),
   collectionErrorCount: count,
+  thresholds: ThresholdsRecordSchema.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -139,6 +146,8 @@ export const DigestInputSchema = z.object({
   /** Oldest first; may be a prefix of all open failures (see `openFailureCount`). */
   oldestOpenFailures: z.array(OpenFailureSchema),
   errors: z.array(ErrorItemSchema),
+  /** Every acceptance in force now, catch-all ones first; `days` is days until it expires. */
+  activeAcceptances: z.array(AcceptanceItemSchema),
   expiringAcceptances: z.array(AcceptanceItemSchema),
   expiredAcceptances: z.array(AcceptanceItemSchema),
   securityContact: z.object({

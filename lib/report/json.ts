@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, describeThresholds, ThresholdsRecordSchema } from '../checks/thresholds.js';
 import { CollectionErrorSchema } from '../collect/collected.js';
 import { FindingSchema, type Finding } from '../findings/finding.js';
 import { RUN_STATUSES, type ScanRun } from '../scan/run.js';
@@ -15,6 +16,9 @@ export const ScanReportSchema = z
       regions: z.array(z.string()),
       status: z.enum(RUN_STATUSES).describe('PARTIAL when some API calls failed; the affected checks report ERROR'),
       collectionErrors: z.array(CollectionErrorSchema.extend({ accountId: z.string(), region: z.string().optional() })),
+      thresholds: ThresholdsRecordSchema.describe(
+        'The thresholds the checks used; weakerThanDefault and belowHipaaMinimum name values that make the scan more lenient',
+      ),
     }),
     findings: z.array(FindingSchema),
   })
@@ -32,6 +36,7 @@ export function toScanReport(run: ScanRun, findings: readonly Finding[]): ScanRe
       regions: run.regions,
       status: run.status,
       collectionErrors: run.collectionErrors,
+      thresholds: run.thresholds ?? describeThresholds(DEFAULT_THRESHOLDS),
     },
     findings: [...findings],
   };

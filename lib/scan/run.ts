@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ThresholdsRecordSchema } from '../checks/thresholds.js';
 import { CollectionErrorSchema } from '../collect/collected.js';
 import { FINDING_STATUSES } from '../findings/finding.js';
 
@@ -19,6 +20,8 @@ export const ScanRunSchema = z.object({
   counts: StatusCountsSchema,
   /** Calls that failed; the checks depending on them reported ERROR. */
   collectionErrors: z.array(CollectionErrorSchema.extend({ accountId: z.string(), region: z.string().optional() })),
+  /** The thresholds the checks used, marking values weaker than the default or below HIPAA's minimum. */
+  thresholds: ThresholdsRecordSchema.optional(),
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 

@@ -6,7 +6,7 @@ import { collectLogging } from '../collectors/logging/index.js';
 import { collectStorage } from '../collectors/storage/index.js';
 import { evaluateSnapshot } from '../checks/evaluate.js';
 import { CHECKS } from '../checks/registry.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../checks/thresholds.js';
+import { DEFAULT_THRESHOLDS, describeThresholds, type Thresholds } from '../checks/thresholds.js';
 import type { CheckDefinition } from '../checks/types.js';
 import type { Finding } from '../findings/finding.js';
 import { AccountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
@@ -103,7 +103,8 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
   const snapshot = parsed.data;
 
   progress({ phase: 'evaluate', detail: `${(options.checks ?? CHECKS).length} checks` });
-  const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), options.thresholds ?? DEFAULT_THRESHOLDS);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), thresholds);
   const collectionErrors = findCollectionErrors(snapshot).map(({ code, message, operation, region }) => ({
     code,
     message,
@@ -121,6 +122,7 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     status: collectionErrors.length > 0 ? 'PARTIAL' : 'COMPLETE',
     counts: countByStatus(findings),
     collectionErrors,
+    thresholds: describeThresholds(thresholds),
   };
   return { run, snapshot, findings, evidence: ctx.evidence.records };
 }
