@@ -1,4 +1,4 @@
-import { matchesPattern } from '../lib/findings/resource-pattern.js';
+import { matchesPattern } from '../lib/model/resource-pattern.js';
 
 /**
  * Risk-acceptance pattern matching on a pathological pattern (`arn` + n stars + `Z`, which never

@@ -6,7 +6,8 @@
  *
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
- * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock.
+ * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
+ * Resource Explorer ListResources -> resource-explorer-2:Search.
  */
 export const MEMBER_READ_ACTIONS = [
   // IAM and account
@@ -68,6 +69,29 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // Analytics and data services
+  'redshift:DescribeClusters',
+  'redshift:DescribeClusterParameters',
+  'redshift:DescribeLoggingStatus',
+  'es:ListDomainNames',
+  'es:DescribeDomains',
+  'elasticache:DescribeReplicationGroups',
+  'elasticache:DescribeCacheClusters',
+  'sagemaker:ListNotebookInstances',
+  'sagemaker:DescribeNotebookInstance',
+  'sagemaker:ListEndpointConfigs',
+  'sagemaker:DescribeEndpointConfig',
+  'kinesis:ListStreams',
+  'kinesis:DescribeStreamSummary',
+  'firehose:ListDeliveryStreams',
+  'firehose:DescribeDeliveryStream',
+  'dms:DescribeReplicationInstances',
+  'dms:DescribeEndpoints',
+  'secretsmanager:ListSecrets',
+  'acm:ListCertificates',
+  // Inventory (coverage: what exists that no check assesses)
+  'config:GetDiscoveredResourceCounts',
+  'resource-explorer-2:Search',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */

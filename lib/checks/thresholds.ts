@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ExpectedError } from '../model/errors.js';
+import { ThresholdsRecordSchema, type ThresholdsRecord } from '../model/thresholds.js';
+
+export { ThresholdsRecordSchema, type ThresholdsRecord };
 
 /**
  * Tunable limits. Defaults follow the AWS Config "Operational Best Practices for HIPAA Security"
@@ -18,6 +21,10 @@ export const ThresholdsSchema = z.strictObject({
   auditLogRetentionDays: z.number().int().min(1).default(2_192),
   /** Minimum days of automated backups (RDS backup retention, Backup plan rules). */
   backupRetentionDays: z.number().int().min(1).default(7),
+  /** Secrets Manager secrets not accessed for this long should be deleted (Config secretsmanager-secret-unused: 90). */
+  secretUnusedDays: z.number().int().min(1).default(90),
+  /** ACM certificates expiring within this many days fail (Config acm-certificate-expiration-check). */
+  certificateExpiryDays: z.number().int().min(1).default(30),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
 });
@@ -42,16 +49,6 @@ export type NumericThreshold = keyof typeof THRESHOLD_STRICTER;
 export const HIPAA_MINIMUMS: Partial<Record<NumericThreshold, { minimum: number; citation: string; requirement: string }>> = {
   auditLogRetentionDays: { minimum: 2_192, citation: '164.316(b)(2)(i)', requirement: 'retain documentation six years' },
 };
-
-/** The effective thresholds of a run, as recorded in its JSON output, manifest and digest. */
-export const ThresholdsRecordSchema = z.object({
-  values: z.record(z.string(), z.number()),
-  /** Values less strict than the default. */
-  weakerThanDefault: z.array(z.object({ key: z.string(), value: z.number(), default: z.number() })),
-  /** Values below what HIPAA requires, accepted only with the explicit override. */
-  belowHipaaMinimum: z.array(z.object({ key: z.string(), value: z.number(), minimum: z.number(), citation: z.string() })),
-});
-export type ThresholdsRecord = z.infer<typeof ThresholdsRecordSchema>;
 
 export function describeThresholds(thresholds: Thresholds): ThresholdsRecord {
   const record: ThresholdsRecord = { values: {}, weakerThanDefault: [], belowHipaaMinimum: [] };

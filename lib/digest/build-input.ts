@@ -1,7 +1,10 @@
-import type { Finding } from '../findings/finding.js';
-import { expiryInstant, isCatchAllPattern } from '../findings/suppressions.js';
-import type { RunStatus, ScanRun } from '../scan/run.js';
-import type { FindingState, FindingsStore, Suppression, SuppressionStore } from '../store/types.js';
+import type { RegionCoverage } from '../model/coverage.js';
+import type { Finding } from '../model/finding.js';
+import { expiryInstant, isCatchAllPattern } from '../model/suppressions.js';
+import type { RunStatus, ScanRun } from '../model/run.js';
+import type { FindingState } from '../model/finding-state.js';
+import type { FindingsStore, SuppressionStore } from '../store/types.js';
+import type { Suppression } from '../model/suppressions.js';
 import {
   DigestInputSchema,
   type AcceptanceItem,
@@ -178,6 +181,7 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
       .filter((s) => expiryInstant(s.expiresAt) <= nowMs)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
       .map((s) => acceptance(s, wholeDays(expiryInstant(s.expiresAt), nowMs), live)),
+    notLookedAt: notLookedAt(latestRuns),
     securityContact: {
       officerEmails: [...options.officerEmails],
       accounts: securityContactStatus(live, accounts, options.officerEmails),
@@ -185,6 +189,25 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
     ...(options.bundleLink ? { bundleLink: { ...options.bundleLink } } : {}),
   };
   return DigestInputSchema.parse(input);
+}
+
+/**
+ * Regions where something present was not assessed, or where there was no inventory to tell. A run
+ * without coverage (recorded before coverage existed) says so rather than passing for "all assessed".
+ */
+function notLookedAt(runs: readonly ScanRun[]): RegionCoverage[] {
+  return runs.flatMap((run) =>
+    run.coverage
+      ? run.coverage.filter((c) => c.source === 'unavailable' || c.unassessed.length > 0)
+      : run.accountIds.map((accountId) => ({
+          accountId,
+          region: 'all regions',
+          source: 'unavailable' as const,
+          reason: `run ${run.id} recorded no inventory`,
+          assessed: [],
+          unassessed: [],
+        })),
+  );
 }
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;

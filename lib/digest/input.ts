@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ThresholdsRecordSchema } from '../checks/thresholds.js';
-import { ResourceRefSchema, SEVERITIES } from '../checks/types.js';
-import { FINDING_STATUSES } from '../findings/finding.js';
-import { RUN_STATUSES } from '../scan/run.js';
+import { RegionCoverageSchema } from '../model/coverage.js';
+import { ResourceRefSchema } from '../model/resource.js';
+import { SEVERITIES } from '../model/severity.js';
+import { FINDING_STATUSES } from '../model/status.js';
+import { RUN_STATUSES } from '../model/run.js';
+import { ThresholdsRecordSchema } from '../model/thresholds.js';
 
 /**
  * Everything the weekly officer digest shows, already decided: renderers only format it.
@@ -150,6 +152,8 @@ export const DigestInputSchema = z.object({
   activeAcceptances: z.array(AcceptanceItemSchema),
   expiringAcceptances: z.array(AcceptanceItemSchema),
   expiredAcceptances: z.array(AcceptanceItemSchema),
+  /** Per account and region of the latest runs: resource types present that no check assessed. */
+  notLookedAt: z.array(RegionCoverageSchema).default([]),
   securityContact: z.object({
     officerEmails: z.array(z.email()),
     accounts: z.array(SecurityContactAccountSchema),

@@ -14,6 +14,8 @@ import {
   subjectLine,
   thresholdNotes,
   type RenderOptions,
+  MAX_COVERAGE_ROWS,
+  notLookedAtList,
 } from './format.js';
 import type { DigestFinding, DigestInput, PostureCounts } from './input.js';
 
@@ -133,6 +135,12 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
   out.push(`Thresholds: ${thresholdLines.length > 0 ? thresholdLines.join('; ') : input.runs.some((r) => r.thresholds) ? 'the defaults (or stricter)' : 'not recorded by these runs'}`);
   if (input.runs.length === 0) out.push('Runs: no run in this period');
   for (const r of input.runs) out.push(`Run ${r.id}: ${r.status}, finished ${dateTime(r.finishedAt)}, ${r.accountIds.length} account(s), ${r.collectionErrorCount} collection error(s)`);
+
+  out.push(...heading('What this audit does not look at'));
+  if (input.notLookedAt.length === 0) out.push(input.runs.length > 0 ? 'Every resource type found in the inventory was assessed.' : 'No run in this period.');
+  const coverageRows = input.notLookedAt.slice(0, MAX_COVERAGE_ROWS);
+  for (const c of coverageRows) out.push(`* ${c.accountId} ${c.region}: ${c.source === 'unavailable' ? (c.reason ?? 'inventory unavailable') : notLookedAtList(c.unassessed)}`);
+  out.push(...withMore([], input.notLookedAt.length - coverageRows.length));
 
   out.push(...heading('Evidence bundle'));
   const link = input.bundleLink;

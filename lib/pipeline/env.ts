@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
+import { ExpectedError } from '../model/errors.js';
 
 const commaList = z
   .string()
@@ -39,10 +40,10 @@ export const PipelineEnvSchema = z
 
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
 
-export class PipelineConfigError extends Error {
+export class PipelineEnvError extends ExpectedError {
   constructor(message: string) {
     super(message);
-    this.name = 'PipelineConfigError';
+    this.name = 'PipelineEnvError';
   }
 }
 
@@ -55,7 +56,7 @@ export function pipelineThresholds(env: PipelineEnv): Thresholds {
       { allowBelowHipaaMinimum: env.ALLOW_BELOW_HIPAA_MINIMUM === 'true', source: 'THRESHOLDS' },
     );
   } catch (error) {
-    throw new PipelineConfigError(`Invalid pipeline environment: ${(error as Error).message}`);
+    throw new PipelineEnvError(`Invalid pipeline environment: ${(error as Error).message}`);
   }
 }
 
@@ -63,7 +64,7 @@ export function loadPipelineEnv(processEnv: NodeJS.ProcessEnv): PipelineEnv {
   const parsed = PipelineEnvSchema.safeParse(processEnv);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
-    throw new PipelineConfigError(`Invalid pipeline environment: ${problems}`);
+    throw new PipelineEnvError(`Invalid pipeline environment: ${problems}`);
   }
   return parsed.data;
 }

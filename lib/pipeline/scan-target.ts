@@ -1,6 +1,6 @@
 import { FINDINGS_JSON_FILE, runPrefix } from '../evidence/layout.js';
-import { applySuppressions } from '../findings/suppressions.js';
-import { countByStatus } from '../scan/run.js';
+import { applySuppressions } from '../model/suppressions.js';
+import { countByStatus } from '../model/run.js';
 import { scanAccount } from '../scan/scan-account.js';
 import { pipelineThresholds, type PipelineEnv } from './env.js';
 import { callerPartition, pipelineStores } from './stores.js';

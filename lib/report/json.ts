@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_THRESHOLDS, describeThresholds, ThresholdsRecordSchema } from '../checks/thresholds.js';
-import { CollectionErrorSchema } from '../collect/collected.js';
-import { FindingSchema, type Finding } from '../findings/finding.js';
-import { RUN_STATUSES, type ScanRun } from '../scan/run.js';
+import { CollectionErrorSchema } from '../model/collection-error.js';
+import { RegionCoverageSchema } from '../model/coverage.js';
+import { FindingSchema, type Finding } from '../model/finding.js';
+import { RUN_STATUSES, type ScanRun } from '../model/run.js';
 
 /** The documented scan output; docs/scan-output.schema.json is generated from this. Bump schemaVersion on breaking change. */
 export const ScanReportSchema = z
@@ -19,6 +20,9 @@ export const ScanReportSchema = z
       thresholds: ThresholdsRecordSchema.describe(
         'The thresholds the checks used; weakerThanDefault and belowHipaaMinimum name values that make the scan more lenient',
       ),
+      coverage: z
+        .array(RegionCoverageSchema)
+        .describe('What the run looked at and what it did not: resource types present per region, assessed or not'),
     }),
     findings: z.array(FindingSchema),
   })
@@ -37,6 +41,7 @@ export function toScanReport(run: ScanRun, findings: readonly Finding[]): ScanRe
       status: run.status,
       collectionErrors: run.collectionErrors,
       thresholds: run.thresholds ?? describeThresholds(DEFAULT_THRESHOLDS),
+      coverage: run.coverage ?? [],
     },
     findings: [...findings],
   };

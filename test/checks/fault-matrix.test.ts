@@ -8,7 +8,7 @@ import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from '@aws-
 import { CreateBucketCommand, PutBucketAclCommand, PutBucketLoggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { findingKey, type Finding } from '../../lib/findings/finding.js';
+import { findingKey, type Finding } from '../../lib/model/finding.js';
 import { scanAccount, type ScanResult } from '../../lib/scan/scan-account.js';
 import { accessDenied, startFaultProxy, type FaultDecider, type FaultProxy, type ProxiedCall } from '../support/fault-proxy.js';
 import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';

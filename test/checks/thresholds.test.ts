@@ -4,7 +4,7 @@ import { parsePipelineConfig } from '../../lib/config/pipeline-config.js';
 import { ManifestSchema } from '../../lib/evidence/manifest.js';
 import { loadPipelineEnv, pipelineThresholds } from '../../lib/pipeline/env.js';
 import { ScanReportSchema, toScanReport } from '../../lib/report/json.js';
-import { countByStatus, type ScanRun } from '../../lib/scan/run.js';
+import { countByStatus, type ScanRun } from '../../lib/model/run.js';
 
 describe('thresholds', () => {
   it('rejects a misspelt key instead of silently using the default', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCatchAllPattern, matchesPattern } from '../../lib/findings/resource-pattern.js';
-import { MAX_APPROVER_CHARS, MAX_REASON_CHARS, validateSuppressionInput } from '../../lib/findings/suppressions.js';
+import { isCatchAllPattern, matchesPattern } from '../../lib/model/resource-pattern.js';
+import { MAX_APPROVER_CHARS, MAX_REASON_CHARS, validateSuppressionInput } from '../../lib/model/suppressions.js';
 
 describe('matchesPattern (linear-time glob)', () => {
   it.each([

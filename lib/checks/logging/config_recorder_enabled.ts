@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ConfigRecorder, ConfigRecorderStatusSchema } from '../../collectors/logging/schema.js';
+import type { ConfigRecorder, ConfigRecorderStatusSchema } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { errorResult, fail, pass, withCollected } from '../results.js';
+import { errorResult, fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { eachRegion } from './resources.js';
 

@@ -1,7 +1,7 @@
-import type { CollectionError } from '../../collect/collected.js';
-import type { Bucket } from '../../collectors/storage/schema.js';
+import type { CollectionError } from '../../model/collection-error.js';
+import type { Bucket } from '../../snapshot/storage.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { accountResource, errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import { accountResource, errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { perBucket } from './helpers.js';
 

@@ -1,0 +1,57 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { AwsClientFactory } from '../../lib/aws/clients.js';
+import { createEvidenceBucket, createSigningKey } from '../../lib/evidence/setup.js';
+import { createTable } from '../../lib/store/dynamodb/create-table.js';
+
+export interface LocalPipelineResources {
+  tableName: string;
+  evidenceBucket: string;
+  signingKeyId: string;
+  senderEmail: string;
+}
+
+/**
+ * Creates, in an emulated audit account, what the CDK stack creates in a real one: the findings
+ * table, the Object Lock evidence bucket, the manifest signing key and the verified sender.
+ */
+export async function provisionPipelineResources(
+  clients: AwsClientFactory,
+  region: string,
+  names: { tableName?: string; evidenceBucket?: string; senderEmail: string; retentionYears?: number },
+): Promise<LocalPipelineResources> {
+  const tableName = names.tableName ?? 'hipaa-audit-findings';
+  const evidenceBucket = names.evidenceBucket ?? 'hipaa-audit-evidence';
+  await createTable(clients.get(DynamoDBClient, region), tableName);
+  await createEvidenceBucket(clients, region, evidenceBucket, names.retentionYears ?? 6);
+  const signingKeyId = await createSigningKey(clients, region);
+  await clients.get(SESv2Client, region).send(new CreateEmailIdentityCommand({ EmailIdentity: names.senderEmail }));
+  return { tableName, evidenceBucket, signingKeyId, senderEmail: names.senderEmail };
+}
+
+/** The Lambda environment the CDK construct would set, pointed at the emulated accounts. */
+export function localPipelineEnv(options: {
+  resources: LocalPipelineResources;
+  region: string;
+  auditEndpoint: string;
+  targetEndpoint: string;
+  targetAccounts: string[];
+  officerEmails: string[];
+  organizationName: string;
+}): Record<string, string> {
+  return {
+    AWS_REGION: options.region,
+    TABLE_NAME: options.resources.tableName,
+    EVIDENCE_BUCKET: options.resources.evidenceBucket,
+    SIGNING_KEY_ID: options.resources.signingKeyId,
+    MEMBER_ROLE_NAME: 'HipaaAuditReadOnly',
+    TARGET_ACCOUNTS: options.targetAccounts.join(','),
+    REGIONS: options.region,
+    OFFICER_EMAILS: options.officerEmails.join(','),
+    SENDER_EMAIL: options.resources.senderEmail,
+    ORGANIZATION_NAME: options.organizationName,
+    BUNDLE_LINK_EXPIRY_DAYS: '7',
+    AWS_ENDPOINT_URL: options.auditEndpoint,
+    TARGET_ENDPOINT_URL: options.targetEndpoint,
+  };
+}
