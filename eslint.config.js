@@ -79,6 +79,27 @@ export default tseslint.config(
     },
   },
   {
+    // A check whose data could not be collected reports ERROR: a default in place of collected data
+    // (`x?.data ?? []`, `x.data?.y ?? false`, `?? []`) turns a failed call into PASS, FAIL or NOT_APPLICABLE.
+    // Read collected data through withCollected() or after checking `.error` (TypeScript then narrows `.data`).
+    files: ['lib/checks/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          ['MemberExpression[optional=true][property.name="data"]', '`?.data`'],
+          ['MemberExpression[optional=true] > MemberExpression.object[property.name="data"]', '`.data?.`'],
+          ['LogicalExpression[operator=/^(\\?\\?|\\|\\|)$/] > MemberExpression.left[property.name="data"]', '`.data ??` / `.data ||`'],
+          ['LogicalExpression[operator=/^(\\?\\?|\\|\\|)$/] > ChainExpression.left MemberExpression[property.name="data"]', 'a default after `.data?.`'],
+          ['LogicalExpression[operator=/^(\\?\\?|\\|\\|)$/] > ArrayExpression.right[elements.length=0]', '`?? []`'],
+        ].map(([selector, what]) => ({
+          selector,
+          message: `${what} on collected data hides a failed call: use withCollected() or check .error first, and report ERROR.`,
+        })),
+      ],
+    },
+  },
+  {
     // CLIs and scripts talk to a person on stdout.
     files: ['lib/cli/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.ts', 'bin/**/*.mjs'],
     rules: { 'no-console': 'off' },
