@@ -6,7 +6,8 @@
  *
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
- * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock.
+ * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
+ * GetBucketReplication -> s3:GetReplicationConfiguration, GetBucketLifecycleConfiguration -> s3:GetLifecycleConfiguration.
  */
 export const MEMBER_READ_ACTIONS = [
   // IAM and account
@@ -68,6 +69,29 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // RDS and Aurora depth, S3 depth, contingency (issue 12)
+  'rds:DescribeDBParameters',
+  'rds:DescribeDBClusters',
+  'rds:DescribeDBClusterParameters',
+  'rds:DescribeDBClusterSnapshots',
+  'rds:DescribeDBClusterSnapshotAttributes',
+  's3:GetBucketOwnershipControls',
+  's3:GetBucketAcl',
+  's3:GetBucketTagging',
+  's3:GetReplicationConfiguration',
+  's3:GetLifecycleConfiguration',
+  'ec2:DescribeInstances',
+  'elasticfilesystem:DescribeBackupPolicy',
+  'elasticfilesystem:DescribeFileSystemPolicy',
+  'dynamodb:ListTagsOfResource',
+  'dax:DescribeClusters',
+  'backup:ListBackupSelections',
+  'backup:GetBackupSelection',
+  'backup:ListBackupVaults',
+  'backup:GetBackupVaultAccessPolicy',
+  'backup:ListRecoveryPointsByBackupVault',
+  'backup:ListProtectedResources',
+  'backup:ListRestoreTestingPlans',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */

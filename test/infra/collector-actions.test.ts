@@ -23,6 +23,8 @@ const ACTION_RENAMES: Record<string, string> = {
   's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  's3:GetBucketReplication': 's3:GetReplicationConfiguration',
+  's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
 };
 
 function sourceFiles(dir: string): string[] {
