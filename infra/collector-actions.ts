@@ -7,7 +7,8 @@
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
  * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
- * GetBucketReplication -> s3:GetReplicationConfiguration, GetBucketLifecycleConfiguration -> s3:GetLifecycleConfiguration.
+ * GetBucketReplication -> s3:GetReplicationConfiguration, GetBucketLifecycleConfiguration -> s3:GetLifecycleConfiguration,
+ * Resource Explorer ListResources -> resource-explorer-2:Search.
  */
 export const MEMBER_READ_ACTIONS = [
   // IAM and account
@@ -92,6 +93,29 @@ export const MEMBER_READ_ACTIONS = [
   'backup:ListRecoveryPointsByBackupVault',
   'backup:ListProtectedResources',
   'backup:ListRestoreTestingPlans',
+  // Analytics and data services
+  'redshift:DescribeClusters',
+  'redshift:DescribeClusterParameters',
+  'redshift:DescribeLoggingStatus',
+  'es:ListDomainNames',
+  'es:DescribeDomains',
+  'elasticache:DescribeReplicationGroups',
+  'elasticache:DescribeCacheClusters',
+  'sagemaker:ListNotebookInstances',
+  'sagemaker:DescribeNotebookInstance',
+  'sagemaker:ListEndpointConfigs',
+  'sagemaker:DescribeEndpointConfig',
+  'kinesis:ListStreams',
+  'kinesis:DescribeStreamSummary',
+  'firehose:ListDeliveryStreams',
+  'firehose:DescribeDeliveryStream',
+  'dms:DescribeReplicationInstances',
+  'dms:DescribeEndpoints',
+  'secretsmanager:ListSecrets',
+  'acm:ListCertificates',
+  // Inventory (coverage: what exists that no check assesses)
+  'config:GetDiscoveredResourceCounts',
+  'resource-explorer-2:Search',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */

@@ -1,10 +1,11 @@
+import { dataChecks } from './data/index.js';
 import { iamChecks } from './iam/index.js';
 import { loggingChecks } from './logging/index.js';
 import { storageChecks } from './storage/index.js';
 import type { CheckDefinition } from './types.js';
 
 /** The one catalog of checks. Order here is the order of the generated docs. */
-export const CHECKS: readonly CheckDefinition[] = [...iamChecks, ...loggingChecks, ...storageChecks];
+export const CHECKS: readonly CheckDefinition[] = [...iamChecks, ...loggingChecks, ...storageChecks, ...dataChecks];
 
 export function findCheck(id: string): CheckDefinition | undefined {
   return CHECKS.find((check) => check.id === id);

@@ -35,6 +35,10 @@ export const ThresholdsSchema = z.object({
       tagValue: z.string().nullable().default(null),
     })
     .default({ bucketPatterns: ['*'], tagKey: null, tagValue: null }),
+  /** Secrets Manager secrets not accessed for this long should be deleted (Config secretsmanager-secret-unused: 90). */
+  secretUnusedDays: z.number().int().min(1).default(90),
+  /** ACM certificates expiring within this many days fail (Config acm-certificate-expiration-check). */
+  certificateExpiryDays: z.number().int().min(1).default(30),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
 });

@@ -39,6 +39,7 @@ export async function finalizeRun(
     const stores = pipelineStores(env, clients);
     const findings: Finding[] = [];
     const collectionErrors: ScanRun['collectionErrors'] = [];
+    const coverage: NonNullable<ScanRun['coverage']> = [];
     const accountIds = new Set<string>();
     let partial = false;
 
@@ -57,6 +58,7 @@ export async function finalizeRun(
       const target = await readTargetEvidence(s3, env.EVIDENCE_BUCKET, outcome.accountId, input.runId);
       findings.push(...target.findings);
       collectionErrors.push(...target.collectionErrors);
+      coverage.push(...target.coverage);
       if (outcome.status === 'PARTIAL' || target.collectionErrors.length > 0) partial = true;
     }
 
@@ -71,6 +73,7 @@ export async function finalizeRun(
       status,
       counts: countByStatus(findings),
       collectionErrors,
+      coverage,
     };
     if (run.accountIds.length === 0) throw new Error('FinalizeRun received no target outcomes.');
     await stores.findings.recordRun(run, findings);
@@ -85,7 +88,7 @@ async function readTargetEvidence(
   bucket: string,
   accountId: string,
   runId: string,
-): Promise<{ findings: Finding[]; collectionErrors: ScanRun['collectionErrors'] }> {
+): Promise<{ findings: Finding[]; collectionErrors: ScanRun['collectionErrors']; coverage: NonNullable<ScanRun['coverage']> }> {
   const prefix = runPrefix(accountId, runId);
   const manifest = ManifestSchema.parse(JSON.parse((await getObjectBytes(s3, bucket, prefix + MANIFEST_FILE)).toString('utf8')));
   const entry = manifest.entries.find((e) => e.path === FINDINGS_JSON_FILE);
@@ -94,5 +97,5 @@ async function readTargetEvidence(
     throw new EvidenceIntegrityError(`${prefix}${FINDINGS_JSON_FILE} does not match its manifest hash; refusing to record it.`);
   }
   const findings = z.array(FindingSchema).parse(JSON.parse(bytes.toString('utf8')));
-  return { findings, collectionErrors: manifest.run.collectionErrors };
+  return { findings, collectionErrors: manifest.run.collectionErrors, coverage: manifest.run.coverage ?? [] };
 }

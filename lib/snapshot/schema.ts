@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DataSnapshotSchema } from './data.js';
 import { IamSnapshotSchema } from './iam.js';
+import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { StorageSnapshotSchema } from './storage.js';
 
@@ -16,6 +18,8 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  data: DataSnapshotSchema,
+  inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 

@@ -22,6 +22,8 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     collectedAt: NOW.toISOString(),
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
+    data: {} as AccountSnapshot['data'],
+    inventory: { regions: {} },
     logging,
   };
 }

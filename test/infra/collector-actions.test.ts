@@ -12,6 +12,9 @@ const COLLECTOR_DIRS = ['lib/collectors', 'lib/scan', 'lib/collect'];
 const SERVICE_PREFIX: Record<string, string> = {
   'cloudwatch-logs': 'logs',
   'config-service': 'config',
+  'database-migration-service': 'dms',
+  opensearch: 'es',
+  'secrets-manager': 'secretsmanager',
   efs: 'elasticfilesystem',
   'elastic-load-balancing-v2': 'elasticloadbalancing',
   's3-control': 's3',
@@ -25,6 +28,8 @@ const ACTION_RENAMES: Record<string, string> = {
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
   's3:GetBucketReplication': 's3:GetReplicationConfiguration',
   's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
+  // Resource Explorer's API reference: ListResources is authorized by resource-explorer-2:Search.
+  'resource-explorer-2:ListResources': 'resource-explorer-2:Search',
 };
 
 function sourceFiles(dir: string): string[] {
