@@ -20,19 +20,19 @@ interface Protectable {
 function protectables(r: StorageRegion): { items: Protectable[]; failed: string[] } {
   const items: Protectable[] = [];
   const failed: string[] = [];
-  const add = <T>(part: Collected<T[]>, noun: string, map: (item: T) => Protectable | null) => {
+  const add = <T>(part: Collected<T[]>, noun: string, map: (item: T) => Protectable[]) => {
     if (part.error) failed.push(`${noun} (${part.error.operation} failed with ${part.error.code})`);
-    else items.push(...part.data.flatMap((item) => map(item) ?? []));
+    else items.push(...part.data.flatMap(map));
   };
   // Cluster members are backed up with their cluster, so only stand-alone instances count.
   add(r.dbInstances, 'RDS instances', (db) =>
-    db.clusterId ? null : { noun: 'RDS instance', type: 'AWS::RDS::DBInstance', id: db.id, arn: db.arn, tags: { data: db.tags } },
+    db.clusterId ? [] : [{ noun: 'RDS instance', type: 'AWS::RDS::DBInstance', id: db.id, arn: db.arn, tags: { data: db.tags } }],
   );
-  add(r.dbClusters, 'DB clusters', (c) => ({ noun: 'DB cluster', type: 'AWS::RDS::DBCluster', id: c.id, arn: c.arn, tags: { data: c.tags } }));
-  add(r.tables, 'DynamoDB tables', (t) => ({ noun: 'DynamoDB table', type: 'AWS::DynamoDB::Table', id: t.name, arn: t.arn, tags: t.tags }));
-  add(r.volumes, 'EBS volumes', (v) => ({ noun: 'EBS volume', type: 'AWS::EC2::Volume', id: v.id, arn: v.arn, tags: { data: v.tags } }));
-  add(r.fileSystems, 'EFS file systems', (f) => ({ noun: 'EFS file system', type: 'AWS::EFS::FileSystem', id: f.id, arn: f.arn, tags: { data: f.tags } }));
-  add(r.ec2Instances, 'EC2 instances', (i) => ({ noun: 'EC2 instance', type: 'AWS::EC2::Instance', id: i.id, arn: i.arn, tags: { data: i.tags } }));
+  add(r.dbClusters, 'DB clusters', (c) => [{ noun: 'DB cluster', type: 'AWS::RDS::DBCluster', id: c.id, arn: c.arn, tags: { data: c.tags } }]);
+  add(r.tables, 'DynamoDB tables', (t) => [{ noun: 'DynamoDB table', type: 'AWS::DynamoDB::Table', id: t.name, arn: t.arn, tags: t.tags }]);
+  add(r.volumes, 'EBS volumes', (v) => [{ noun: 'EBS volume', type: 'AWS::EC2::Volume', id: v.id, arn: v.arn, tags: { data: v.tags } }]);
+  add(r.fileSystems, 'EFS file systems', (f) => [{ noun: 'EFS file system', type: 'AWS::EFS::FileSystem', id: f.id, arn: f.arn, tags: { data: f.tags } }]);
+  add(r.ec2Instances, 'EC2 instances', (i) => [{ noun: 'EC2 instance', type: 'AWS::EC2::Instance', id: i.id, arn: i.arn, tags: { data: i.tags } }]);
   return { items, failed };
 }
 

@@ -31,7 +31,8 @@ export const check = defineCheck({
       if (!scoped) return [notApplicable(resource, `Bucket ${bucket.name} is outside the configured replication scope`)];
       if (bucket.replication === null) return [fail(resource, `Bucket ${bucket.name} never had versioning enabled, so it cannot replicate`)];
       return withCollected(bucket.replication, resource, (rules) => {
-        const enabled = (rules ?? []).filter((r) => r.enabled);
+        if (rules === null) return [fail(resource, `Bucket ${bucket.name} has no replication configuration`)];
+        const enabled = rules.filter((r) => r.enabled);
         if (enabled.length === 0) return [fail(resource, `Bucket ${bucket.name} has no enabled replication rule`)];
         const regionOf = (arn: string) => all.find((b) => b.arn === arn)?.region;
         const crossRegion = enabled.find((r) => {

@@ -17,7 +17,8 @@ export const check = defineCheck({
       withCollected(bucket.versioning, resource, ({ status }) => {
         if (status === null || bucket.lifecycle === null) return [notApplicable(resource, `Bucket ${bucket.name} was never versioned`)];
         return withCollected(bucket.lifecycle, resource, (rules) => {
-          const rule = (rules ?? []).find((r) => r.enabled && (r.noncurrentExpirationDays !== null || r.noncurrentTransitions > 0));
+          if (rules === null) return [fail(resource, `Bucket ${bucket.name} (versioning ${status}) has no lifecycle configuration`)];
+          const rule = rules.find((r) => r.enabled && (r.noncurrentExpirationDays !== null || r.noncurrentTransitions > 0));
           if (!rule) return [fail(resource, `Bucket ${bucket.name} (versioning ${status}) has no enabled lifecycle rule for noncurrent versions`)];
           const what = rule.noncurrentExpirationDays !== null ? `expires them after ${rule.noncurrentExpirationDays} days` : 'transitions them';
           return [pass(resource, `Bucket ${bucket.name} lifecycle rule ${rule.id ?? '(unnamed)'} ${what}`)];

@@ -2,13 +2,14 @@ import type { ResourceRef } from '../../../model/resource.js';
 import type { Collected } from '../../../snapshot/collected.js';
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
 import type { Bucket, StorageRegion } from '../../../snapshot/storage.js';
-import { accountResource, notApplicable, withCollected } from '../../kit/results.js';
+import { accountResource, notApplicable, resourceRef, withCollected } from '../../kit/results.js';
 import { eachRegionalItem } from '../../kit/regions.js';
+import { bucketResource } from './buckets.js';
 import type { CheckResult } from '../../types.js';
 
-/** One AWS resource of this account in `region`. */
+/** One AWS resource of this account in `region` (argument order of the depth checks; the kit's resourceRef underneath). */
 export function storageResource(snapshot: AccountSnapshot, region: string, type: string, id: string, arn: string): ResourceRef {
-  return { arn, id, type, region, accountId: snapshot.accountId };
+  return resourceRef(snapshot, arn, id, type, region);
 }
 
 /** Every item of one storage listing in every region (ERROR per failed region, NOT_APPLICABLE per empty one). */
@@ -31,7 +32,7 @@ export function eachBucket(
     buckets.length === 0
       ? [notApplicable(scope, `No S3 buckets in account ${snapshot.accountId}`)]
       : buckets.flatMap((bucket) =>
-          evaluate(bucket, storageResource(snapshot, bucket.region, 'AWS::S3::Bucket', bucket.name, bucket.arn), buckets),
+          evaluate(bucket, bucketResource(snapshot, bucket), buckets),
         ),
   );
 }
