@@ -1,0 +1,63 @@
+import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { provisionPipelineResources } from '../../lib/demo/provision.js';
+import { parsePipelineConfig, type PipelineConfig } from '../../lib/config/pipeline-config.js';
+import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
+import { seedSmallAccount, startStsDenyProxy, type StsDenyProxy } from './member-accounts.js';
+import type { LambdaHandler } from './run-workflow.js';
+import { HARNESS_REGION, synthesizedWorkflow, type SynthesizedWorkflow } from './synthesized-workflow.js';
+
+/** One emulated AWS (moto) holding the audit account and its member accounts, and the synthesized stack "deployed" on it. */
+export interface EmulatedDeployment {
+  moto: MotoServer;
+  proxy: StsDenyProxy;
+  workflow: SynthesizedWorkflow;
+  handlers: Record<string, LambdaHandler>;
+  config: PipelineConfig;
+  tableName: string;
+  bucket: string;
+  stop(): Promise<void>;
+}
+
+export function harnessConfig(overrides: Partial<Record<string, unknown>>): PipelineConfig {
+  return parsePipelineConfig({
+    officerEmails: ['officer@clinic.example'],
+    senderEmail: 'audit@clinic.example',
+    organizationName: 'Executed Workflow Clinic',
+    targets: { accounts: ['210000000001'] },
+    regions: ['us-east-1'],
+    ...overrides,
+  });
+}
+
+/**
+ * Starts moto as the audit account, seeds the member accounts (moto switches account on AssumeRole),
+ * provisions what the stack creates, synthesizes the stack and sets the Lambdas' environment exactly as
+ * the template does (names resolved), then loads the real handlers in-process.
+ */
+export async function deployEmulated(options: { config: PipelineConfig; members: readonly string[]; organization?: boolean }): Promise<EmulatedDeployment> {
+  const moto = await startMoto();
+  const proxy = await startStsDenyProxy(moto.url);
+  const clients = motoClients(moto);
+  try {
+    if (options.organization) await clients.get(OrganizationsClient, HARNESS_REGION).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    for (const accountId of options.members) await seedSmallAccount(moto.url, accountId, options.config.regions);
+    const resources = await provisionPipelineResources(clients, HARNESS_REGION, { senderEmail: options.config.senderEmail });
+    const workflow = synthesizedWorkflow(options.config, resources);
+    Object.assign(process.env, workflow.environment, { AWS_ENDPOINT_URL: proxy.url, AWS_REGION: HARNESS_REGION, POWERTOOLS_LOG_LEVEL: 'SILENT' });
+    const handlers: Record<string, LambdaHandler> = {};
+    for (const entry of new Set(workflow.handlerByArn.values())) {
+      const file = new URL(`../../functions/${entry}`, import.meta.url).href;
+      const module = (await import(/* @vite-ignore */ file)) as { handler: LambdaHandler };
+      handlers[entry] = module.handler;
+    }
+    return {
+      moto, proxy, workflow, handlers, config: options.config, tableName: resources.tableName, bucket: resources.evidenceBucket,
+      stop: async () => {
+        await proxy.stop();
+        await moto.stop();
+      },
+    };
+  } finally {
+    clients.destroy();
+  }
+}
