@@ -26,6 +26,47 @@ export default tseslint.config(
       'vitest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*'] }],
     },
   },
+  // Architecture boundaries (README, design notes). test/architecture/layers.test.ts checks the full
+  // layer order and the absence of cycles between lib/ folders; these rules give the same answer in the editor.
+  {
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)cli/', message: 'Nothing in lib/ imports the CLI; raise an ExpectedError (lib/model/errors.ts) instead.' }] }],
+    },
+  },
+  {
+    files: ['lib/checks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@aws-sdk/', message: 'Checks are pure: they read the snapshot (lib/snapshot), never AWS.' },
+            { regex: '(^|/)(collectors|collect|aws)/', message: 'Checks stand on the snapshot (lib/snapshot), not on collectors or clients.' },
+            { regex: '(^|/)cli/', message: 'Nothing in lib/ imports the CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./lib/(?!pipeline/index\\.js$)',
+              message: 'Handlers are thin: import only lib/pipeline/index.js and ./handler-kit.js.',
+            },
+            { regex: '^@aws-sdk/', message: 'Handlers do not call AWS; lib/pipeline does, through the client factory.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     // CLIs and scripts talk to a person on stdout.
     files: ['lib/cli/**/*.ts', 'scripts/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.ts', 'bin/**/*.mjs'],

@@ -3,7 +3,7 @@ import type { RawEvidence } from '../lib/collect/evidence-recorder.js';
 import { canonicalJson } from '../lib/evidence/canonical-json.js';
 import { findingsToCsv } from '../lib/report/csv.js';
 import { groupRawEvidence } from '../lib/evidence/raw-groups.js';
-import type { Finding } from '../lib/findings/finding.js';
+import type { Finding } from '../lib/model/finding.js';
 
 export interface EvidenceSize {
   records: number;

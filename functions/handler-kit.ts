@@ -1,13 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { loadPipelineEnv, type PipelineEnv } from '../lib/pipeline/index.js';
+import { ExpectedError, loadPipelineEnv, type PipelineEnv } from '../lib/pipeline/index.js';
 
 /** One logger per function instance; Powertools adds the request id and cold-start flag per call. */
 export const logger = new Logger({ serviceName: 'hipaa-audit' });
 
 /** The event did not match the handler's contract (a state machine or schedule input bug). */
-export class InvalidEventError extends Error {
+export class InvalidEventError extends ExpectedError {
   constructor(handler: string, issues: readonly z.core.$ZodIssue[]) {
     super(`${handler}: invalid event: ${issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ')}`);
     this.name = 'InvalidEventError';

@@ -1,8 +1,8 @@
 // `npm run demo`: the whole pipeline on an emulated account, no AWS account needed.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { runDemo } from '../lib/demo/run-demo.js';
-import type { MotoServer } from '../lib/demo/moto-server.js';
+import { runDemo } from './demo/run-demo.js';
+import type { MotoServer } from './demo/moto-server.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // Local emulation only: never pick up a real profile or instance role.

@@ -1,6 +1,6 @@
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
-import { accountResource, errorResult } from './results.js';
+import { accountResource, errorResult } from './kit/results.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import type { CheckDefinition, CheckResult } from './types.js';
 

@@ -1,24 +1,9 @@
-import { z } from 'zod';
-import type { HipaaCitation } from '../hipaa/specifications.js';
+import type { HipaaCitation } from '../model/hipaa.js';
+import type { ResourceRef } from '../model/resource.js';
+import type { Severity } from '../model/severity.js';
+import type { CheckStatus } from '../model/status.js';
 import type { AccountSnapshot } from '../snapshot/schema.js';
 import type { Thresholds } from './thresholds.js';
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const CHECK_STATUSES = ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
-
-export const ResourceRefSchema = z.object({
-  arn: z.string(),
-  id: z.string(),
-  /** CloudFormation-style type, e.g. `AWS::IAM::User`, `AWS::::Account`. */
-  type: z.string(),
-  /** `global` for IAM, CloudFront and account-level resources. */
-  region: z.string(),
-  accountId: z.string(),
-});
-export type ResourceRef = z.infer<typeof ResourceRefSchema>;
 
 /** One verdict about one resource. `reason` is one line and names the resource. */
 export interface CheckResult {

@@ -1,5 +1,7 @@
+import { ExpectedError } from '../model/errors.js';
+
 /** A mistake in how the command was called or configured: exit code 2, one line, no stack trace. */
-export class UsageError extends Error {
+export class UsageError extends ExpectedError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'UsageError';

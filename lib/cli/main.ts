@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
-import { CredentialsError } from '../scan/identity.js';
-import { InvalidRegionError } from '../scan/regions.js';
-import { EXIT, UsageError } from './errors.js';
+import { ExpectedError } from '../model/errors.js';
+import { EXIT } from './errors.js';
 import { buildProgram } from './program.js';
 
 /** Runs the CLI; every expected failure becomes one line on stderr and exit code 2, never a stack trace. */
@@ -15,7 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // commander already printed the message (or help/version, which exit 0).
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (err instanceof UsageError || err instanceof CredentialsError || err instanceof InvalidRegionError || isExpected(err)) {
+    if (err instanceof ExpectedError) {
       process.stderr.write(`hipaa-audit: ${err.message}\n`);
       return EXIT.usage;
     }
@@ -29,17 +28,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     else process.stderr.write('Set HIPAA_AUDIT_DEBUG=1 for details.\n');
     return EXIT.usage;
   }
-}
-
-// Domain errors whose messages are written for the person at the terminal.
-const EXPECTED_ERRORS = new Set([
-  'DigestSendError', 'DigestLedgerError', 'DigestAlreadySentError', 'SuppressionNotFoundError',
-  'SuppressionAlreadyRevokedError', 'PresignExpiryError', 'BundleRequestError', 'EvidenceConflictError',
-  'StoreItemValidationError', 'PipelineConfigError',
-]);
-
-function isExpected(err: unknown): err is Error {
-  return err instanceof Error && EXPECTED_ERRORS.has(err.name);
 }
 
 // Only run when executed as the CLI (bundled into dist/hipaa-audit.mjs), not when imported by tests.

@@ -1,7 +1,8 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsClientFactory } from '../aws/clients.js';
 import { EvidenceRecorder } from './evidence-recorder.js';
-import { failed, ok, toCollectionError, type Collected } from './collected.js';
+import { failed, ok, type Collected } from '../snapshot/collected.js';
+import { toCollectionError } from './collection-error.js';
 
 export interface ProgressReporter {
   (event: { phase: string; detail: string }): void;
@@ -109,4 +110,9 @@ export async function attemptOrAbsent<T>(
 /** Maps over items with the context's concurrency limit applied by the inner `attempt` calls. */
 export async function mapConcurrent<I, O>(items: readonly I[], fn: (item: I) => Promise<O>): Promise<O[]> {
   return Promise.all(items.map(fn));
+}
+
+/** The `CallTarget` of one API call: what the evidence records and an error names. */
+export function target(service: string, region: string, operation: string, resource?: string): CallTarget {
+  return resource === undefined ? { service, region, operation } : { service, region, operation, target: resource };
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ExpectedError } from '../model/errors.js';
 
 /**
  * Deployment configuration of the scheduled-audit pipeline. It is read at `cdk synth` time from the
@@ -85,7 +86,7 @@ export type PipelineConfigInput = z.input<typeof PipelineConfigSchema>;
 export type PipelineConfig = z.output<typeof PipelineConfigSchema>;
 
 /** Thrown for an invalid configuration; the message lists every `field.path: problem`. */
-export class PipelineConfigError extends Error {
+export class PipelineConfigError extends ExpectedError {
   constructor(readonly issues: readonly string[]) {
     super(`Invalid hipaaAudit configuration:\n  ${issues.join('\n  ')}`);
     this.name = 'PipelineConfigError';

@@ -1,7 +1,9 @@
-import type { Finding } from '../findings/finding.js';
-import { expiryInstant } from '../findings/suppressions.js';
-import type { RunStatus, ScanRun } from '../scan/run.js';
-import type { FindingState, FindingsStore, Suppression, SuppressionStore } from '../store/types.js';
+import type { Finding } from '../model/finding.js';
+import { expiryInstant } from '../model/suppressions.js';
+import type { RunStatus, ScanRun } from '../model/run.js';
+import type { FindingState } from '../model/finding-state.js';
+import type { FindingsStore, SuppressionStore } from '../store/types.js';
+import type { Suppression } from '../model/suppressions.js';
 import {
   DigestInputSchema,
   type AcceptanceItem,

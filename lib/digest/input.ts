@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ResourceRefSchema, SEVERITIES } from '../checks/types.js';
-import { FINDING_STATUSES } from '../findings/finding.js';
-import { RUN_STATUSES } from '../scan/run.js';
+import { ResourceRefSchema } from '../model/resource.js';
+import { SEVERITIES } from '../model/severity.js';
+import { FINDING_STATUSES } from '../model/status.js';
+import { RUN_STATUSES } from '../model/run.js';
 
 /**
  * Everything the weekly officer digest shows, already decided: renderers only format it.

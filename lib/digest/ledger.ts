@@ -1,4 +1,5 @@
 import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ExpectedError } from '../model/errors.js';
 
 /**
  * Records which digests were sent, so a re-run of the weekly job (retry, manual re-trigger) cannot
@@ -10,7 +11,7 @@ export interface DigestLedger {
   markSent(key: string, messageId: string): Promise<void>;
 }
 
-export class DigestAlreadySentError extends Error {
+export class DigestAlreadySentError extends ExpectedError {
   constructor(readonly key: string) {
     super(`Digest "${key}" is already recorded as sent.`);
     this.name = 'DigestAlreadySentError';

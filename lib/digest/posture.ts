@@ -1,5 +1,5 @@
-import { isKnownCitation, specification, STANDARD_ORDER } from '../hipaa/specifications.js';
-import type { FindingState } from '../store/types.js';
+import { isKnownCitation, specification, STANDARD_ORDER } from '../model/hipaa.js';
+import type { FindingState } from '../model/finding-state.js';
 import type { DigestPosture, PostureCounts, PostureRow } from './input.js';
 
 /** Label for citations that lib/hipaa/specifications.ts does not know (kept visible, never dropped). */

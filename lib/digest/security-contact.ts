@@ -1,4 +1,4 @@
-import type { FindingState } from '../store/types.js';
+import type { FindingState } from '../model/finding-state.js';
 import type { SecurityContactAccount } from './input.js';
 
 /** The check that reads the account's SECURITY alternate contact (164.308(a)(2)). */

@@ -1,5 +1,5 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { UsageError } from '../cli/errors.js';
+import { ExpectedError } from '../model/errors.js';
 import { DigestAlreadySentError, type DigestLedger } from './ledger.js';
 import type { RenderedDigest } from './render.js';
 
@@ -24,7 +24,7 @@ export type SendDigestResult =
   | { status: 'SKIPPED'; reason: 'ALREADY_SENT'; idempotencyKey: string };
 
 /** Sending failed after retries. `code` is the SES error name; `cause` the original error. */
-export class DigestSendError extends Error {
+export class DigestSendError extends ExpectedError {
   constructor(
     message: string,
     readonly code: string,
@@ -36,7 +36,7 @@ export class DigestSendError extends Error {
 }
 
 /** The mail went out but could not be recorded: the caller must not resend blindly. */
-export class DigestLedgerError extends Error {
+export class DigestLedgerError extends ExpectedError {
   constructor(
     message: string,
     readonly messageId: string,
@@ -57,15 +57,23 @@ export function isValidEmailAddress(value: string): boolean {
   return value.length <= 254 && ADDRESS.test(value);
 }
 
-/** Throws UsageError (exit code 2) for configuration mistakes, before anything is sent. */
+/** A sender or recipient address that SES would refuse; raised before anything is sent. */
+export class DigestAddressError extends ExpectedError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DigestAddressError';
+  }
+}
+
+/** Throws DigestAddressError for configuration mistakes, before anything is sent. */
 export function validateAddresses(options: Pick<SendDigestOptions, 'from' | 'to' | 'cc'>): void {
-  if (!options.from) throw new UsageError('No sender: pass --from with an SES-verified address.');
-  if (!isValidEmailAddress(options.from)) throw new UsageError(`Sender address "${options.from}" is not a valid email address.`);
-  if (options.to.length === 0) throw new UsageError('No recipient: pass at least one --to address.');
+  if (!options.from) throw new DigestAddressError('No sender: give an SES-verified sender address (CLI --from, pipeline senderEmail).');
+  if (!isValidEmailAddress(options.from)) throw new DigestAddressError(`Sender address "${options.from}" is not a valid email address.`);
+  if (options.to.length === 0) throw new DigestAddressError('No recipient: give at least one recipient address (CLI --to, pipeline officerEmails).');
   const all = [...options.to, ...(options.cc ?? [])];
   const invalid = all.filter((a) => !isValidEmailAddress(a));
-  if (invalid.length > 0) throw new UsageError(`Invalid recipient address${invalid.length > 1 ? 'es' : ''}: ${invalid.map((a) => `"${a}"`).join(', ')}.`);
-  if (new Set(all.map((a) => a.toLowerCase())).size > MAX_RECIPIENTS) throw new UsageError(`Too many recipients: SES allows at most ${MAX_RECIPIENTS} per message.`);
+  if (invalid.length > 0) throw new DigestAddressError(`Invalid recipient address${invalid.length > 1 ? 'es' : ''}: ${invalid.map((a) => `"${a}"`).join(', ')}.`);
+  if (new Set(all.map((a) => a.toLowerCase())).size > MAX_RECIPIENTS) throw new DigestAddressError(`Too many recipients: SES allows at most ${MAX_RECIPIENTS} per message.`);
 }
 
 const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'ThrottledException']);

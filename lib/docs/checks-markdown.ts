@@ -1,5 +1,5 @@
 import { CHECKS } from '../checks/registry.js';
-import { specification } from '../hipaa/specifications.js';
+import { specification } from '../model/hipaa.js';
 
 /** docs/checks.md, generated from the catalog (like cdk-nag's RULES.md); a test keeps it current. */
 export function renderChecksMarkdown(): string {

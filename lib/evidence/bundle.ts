@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ZipFile } from 'yazl';
 import type { AwsClientFactory } from '../aws/clients.js';
-import { FindingSchema } from '../findings/finding.js';
+import { FindingSchema } from '../model/finding.js';
 import type { ListOptions } from './chain.js';
 import {
   BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,

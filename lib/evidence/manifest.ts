@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScanRunSchema } from '../scan/run.js';
+import { ScanRunSchema } from '../model/run.js';
 
 export const MANIFEST_KIND = 'hipaa-audit-evidence-manifest';
 export const SIGNATURE_KIND = 'hipaa-audit-manifest-signature';

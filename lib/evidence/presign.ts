@@ -4,11 +4,12 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { AwsClientFactory } from '../aws/clients.js';
 import { sha256OfStream } from './hashing.js';
+import { ExpectedError } from '../model/errors.js';
 
 /** SigV4 presigned URLs cannot live longer than 7 days. */
 export const MAX_PRESIGN_SECONDS = 604_800;
 
-export class PresignExpiryError extends Error {
+export class PresignExpiryError extends ExpectedError {
   constructor(message: string) {
     super(message);
     this.name = 'PresignExpiryError';

@@ -2,9 +2,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { listCommonPrefixes, listKeys, readChainEntry, type ListOptions } from './chain.js';
 import { accountPrefix, chainPrefix, compactTimestamp, EVIDENCE_ROOT, MANIFEST_FILE, runPrefix } from './layout.js';
 import { exists } from './s3-objects.js';
+import { ExpectedError } from '../model/errors.js';
 
 /** The caller asked for something impossible (bad dates, unknown run); the CLI maps it to a usage error. */
-export class BundleRequestError extends Error {
+export class BundleRequestError extends ExpectedError {
   constructor(message: string) {
     super(message);
     this.name = 'BundleRequestError';

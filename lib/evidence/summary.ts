@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/finding.js';
-import { isKnownCitation, specification, STANDARD_ORDER } from '../hipaa/specifications.js';
+import type { Finding } from '../model/finding.js';
+import { isKnownCitation, specification, STANDARD_ORDER } from '../model/hipaa.js';
 
 export const SUMMARY_STATUSES = ['PASS', 'FAIL', 'ERROR', 'SUPPRESSED'] as const;
 type SummaryStatus = (typeof SUMMARY_STATUSES)[number];

@@ -1,7 +1,8 @@
 import type { RawEvidence } from '../collect/evidence-recorder.js';
-import type { Finding } from '../findings/finding.js';
-import type { ScanRun } from '../scan/run.js';
+import type { Finding } from '../model/finding.js';
+import type { ScanRun } from '../model/run.js';
 import type { Manifest } from './manifest.js';
+import { ExpectedError } from '../model/errors.js';
 
 export interface RunEvidenceInput {
   run: ScanRun;
@@ -24,7 +25,7 @@ export interface EvidenceStore {
 }
 
 /** An object already exists with different content: evidence is never overwritten. */
-export class EvidenceConflictError extends Error {
+export class EvidenceConflictError extends ExpectedError {
   constructor(readonly key: string, message?: string) {
     super(message ?? `Evidence object s3 key "${key}" already exists with different content; evidence is never overwritten.`);
     this.name = 'EvidenceConflictError';

@@ -1,4 +1,4 @@
-import { FindingSchema } from '../findings/finding.js';
+import { FindingSchema } from '../model/finding.js';
 import { sha256Hex, sha256OfStream } from './hashing.js';
 import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
 import { ManifestSchema, SignatureEnvelopeSchema, type Manifest } from './manifest.js';

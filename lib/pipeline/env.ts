@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExpectedError } from '../model/errors.js';
 
 const commaList = z
   .string()
@@ -35,10 +36,10 @@ export const PipelineEnvSchema = z
 
 export type PipelineEnv = z.infer<typeof PipelineEnvSchema>;
 
-export class PipelineConfigError extends Error {
+export class PipelineEnvError extends ExpectedError {
   constructor(message: string) {
     super(message);
-    this.name = 'PipelineConfigError';
+    this.name = 'PipelineEnvError';
   }
 }
 
@@ -46,7 +47,7 @@ export function loadPipelineEnv(processEnv: NodeJS.ProcessEnv): PipelineEnv {
   const parsed = PipelineEnvSchema.safeParse(processEnv);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`).join('; ');
-    throw new PipelineConfigError(`Invalid pipeline environment: ${problems}`);
+    throw new PipelineEnvError(`Invalid pipeline environment: ${problems}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { newRunId } from '../scan/run.js';
+import { newRunId } from '../model/run.js';
 import type { PipelineEnv } from './env.js';
 import { collectorClients } from './target-clients.js';
 import { listTargets, type ScanTargetSpec } from './targets.js';

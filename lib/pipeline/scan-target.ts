@@ -1,7 +1,7 @@
 import { ThresholdsSchema } from '../checks/thresholds.js';
 import { FINDINGS_JSON_FILE, runPrefix } from '../evidence/layout.js';
-import { applySuppressions } from '../findings/suppressions.js';
-import { countByStatus } from '../scan/run.js';
+import { applySuppressions } from '../model/suppressions.js';
+import { countByStatus } from '../model/run.js';
 import { scanAccount } from '../scan/scan-account.js';
 import type { PipelineEnv } from './env.js';
 import { callerPartition, pipelineStores } from './stores.js';

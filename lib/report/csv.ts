@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../model/finding.js';
 
 export const FINDINGS_CSV_COLUMNS = [
   'checkId', 'title', 'citations', 'severity', 'status', 'accountId', 'region', 'resourceType', 'resourceId',

@@ -1,5 +1,6 @@
-import type { Finding, FindingStatus } from '../findings/finding.js';
-import { specification, STANDARD_ORDER } from '../hipaa/specifications.js';
+import type { Finding } from '../model/finding.js';
+import type { FindingStatus } from '../model/status.js';
+import { specification, STANDARD_ORDER } from '../model/hipaa.js';
 
 const STATUS_RANK: Record<FindingStatus, number> = { FAIL: 0, ERROR: 1, SUPPRESSED: 2, PASS: 3, NOT_APPLICABLE: 4 };
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CollectionErrorSchema } from '../collect/collected.js';
-import { FindingSchema, type Finding } from '../findings/finding.js';
-import { RUN_STATUSES, type ScanRun } from '../scan/run.js';
+import { CollectionErrorSchema } from '../model/collection-error.js';
+import { FindingSchema, type Finding } from '../model/finding.js';
+import { RUN_STATUSES, type ScanRun } from '../model/run.js';
 
 /** The documented scan output; docs/scan-output.schema.json is generated from this. Bump schemaVersion on breaking change. */
 export const ScanReportSchema = z

@@ -1,5 +1,6 @@
-import type { Finding, FindingStatus } from '../findings/finding.js';
-import type { ScanRun } from '../scan/run.js';
+import type { Finding } from '../model/finding.js';
+import type { FindingStatus } from '../model/status.js';
+import type { ScanRun } from '../model/run.js';
 import { groupByStandard } from './grouping.js';
 
 export interface TableOptions {

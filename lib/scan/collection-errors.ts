@@ -1,4 +1,4 @@
-import { CollectionErrorSchema, type CollectionError } from '../collect/collected.js';
+import { CollectionErrorSchema, type CollectionError } from '../model/collection-error.js';
 
 /** Walks a snapshot and lists every part whose collection failed, with the path where it sits. */
 export function findCollectionErrors(snapshot: unknown): (CollectionError & { path: string; region?: string })[] {

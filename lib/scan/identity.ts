@@ -1,7 +1,8 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsClientFactory } from '../aws/clients.js';
+import { ExpectedError } from '../model/errors.js';
 
-export class CredentialsError extends Error {
+export class CredentialsError extends ExpectedError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'CredentialsError';

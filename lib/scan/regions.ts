@@ -1,9 +1,10 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsClientFactory } from '../aws/clients.js';
+import { ExpectedError } from '../model/errors.js';
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
-export class InvalidRegionError extends Error {
+export class InvalidRegionError extends ExpectedError {
   constructor(readonly region: string) {
     super(`"${region}" is not an AWS region name (expected something like us-east-1).`);
     this.name = 'InvalidRegionError';

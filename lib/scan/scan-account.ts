@@ -1,19 +1,17 @@
 import type { AwsClientFactory } from '../aws/clients.js';
 import { createCollectContext, type ProgressReporter } from '../collect/context.js';
 import type { RawEvidence } from '../collect/evidence-recorder.js';
-import { collectIam } from '../collectors/iam/index.js';
-import { collectLogging } from '../collectors/logging/index.js';
-import { collectStorage } from '../collectors/storage/index.js';
+import { COLLECTORS, collectFamilies } from '../collectors/registry.js';
 import { evaluateSnapshot } from '../checks/evaluate.js';
 import { CHECKS } from '../checks/registry.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../checks/thresholds.js';
 import type { CheckDefinition } from '../checks/types.js';
-import type { Finding } from '../findings/finding.js';
-import { AccountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
+import type { Finding } from '../model/finding.js';
+import { AccountSnapshotSchema, SNAPSHOT_FAMILIES, type AccountSnapshot, type SnapshotFamily } from '../snapshot/schema.js';
 import { findCollectionErrors } from './collection-errors.js';
 import { resolveIdentity } from './identity.js';
 import { resolveRegions } from './regions.js';
-import { countByStatus, newRunId, type ScanRun } from './run.js';
+import { countByStatus, newRunId, type ScanRun } from '../model/run.js';
 
 export interface ScanOptions {
   clients: AwsClientFactory;
@@ -68,17 +66,10 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     ...(options.progress ? { progress: options.progress } : {}),
   });
 
-  const timed = async <T>(family: string, collect: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    const value = await collect();
-    progress({ phase: 'collect', detail: `${family} collected in ${((Date.now() - started) / 1000).toFixed(1)} s` });
-    return value;
-  };
-  const [iam, logging, storage] = await Promise.all([
-    timed('IAM and account', () => collectIam(ctx)),
-    timed('logging and monitoring', () => collectLogging(ctx)),
-    timed('encryption, storage and network', () => collectStorage(ctx)),
-  ]);
+  const families = Object.keys(SNAPSHOT_FAMILIES) as SnapshotFamily[];
+  const parts = await collectFamilies(ctx, families, (family, seconds) =>
+    progress({ phase: 'collect', detail: `${COLLECTORS[family].label} collected in ${seconds.toFixed(1)} s` }),
+  );
 
   const parsed = AccountSnapshotSchema.safeParse({
     schemaVersion: 1,
@@ -87,9 +78,7 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     regions,
     includesGlobal: ctx.includeGlobal,
     collectedAt: startedAt.toISOString(),
-    iam,
-    logging,
-    storage,
+    ...parts,
   });
   if (!parsed.success) {
     throw new SnapshotValidationError(

@@ -1,12 +1,24 @@
 import { z } from 'zod';
-import { IamSnapshotSchema } from '../collectors/iam/schema.js';
-import { LoggingSnapshotSchema } from '../collectors/logging/schema.js';
-import { StorageSnapshotSchema } from '../collectors/storage/schema.js';
+import { IamSnapshotSchema } from './iam.js';
+import { LoggingSnapshotSchema } from './logging.js';
+import { StorageSnapshotSchema } from './storage.js';
 
 /**
  * Everything the checks read about one account (and the regions in scope), validated with zod after
  * collection. Families own their part; global parts are absent in targets that do not include them.
  */
+/**
+ * One entry per snapshot family: the part of the snapshot that one collector (lib/collectors/<family>)
+ * fills and the checks of lib/checks/<family> read. Adding a family is one line here and one in
+ * lib/collectors/registry.ts.
+ */
+export const SNAPSHOT_FAMILIES = {
+  iam: IamSnapshotSchema,
+  logging: LoggingSnapshotSchema,
+  storage: StorageSnapshotSchema,
+} as const;
+export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
+
 export const AccountSnapshotSchema = z.object({
   schemaVersion: z.literal(1),
   accountId: z.string().regex(/^\d{12}$/),
@@ -14,8 +26,6 @@ export const AccountSnapshotSchema = z.object({
   regions: z.array(z.string()),
   includesGlobal: z.boolean(),
   collectedAt: z.string(),
-  iam: IamSnapshotSchema,
-  logging: LoggingSnapshotSchema,
-  storage: StorageSnapshotSchema,
+  ...SNAPSHOT_FAMILIES,
 });
 export type AccountSnapshot = z.infer<typeof AccountSnapshotSchema>;

@@ -1,6 +1,8 @@
-import type { Severity } from '../checks/types.js';
-import type { ScanRun } from '../scan/run.js';
-import type { FindingState, Suppression, Transition } from './types.js';
+import type { Severity } from '../model/severity.js';
+import type { ScanRun } from '../model/run.js';
+import type { FindingState } from '../model/finding-state.js';
+import type { Suppression } from '../model/suppressions.js';
+import type { Transition } from '../model/transitions.js';
 
 /**
  * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../lib/checks/registry.js';
 import { renderChecksMarkdown } from '../../lib/docs/checks-markdown.js';
-import { HIPAA_SPECIFICATIONS, isKnownCitation } from '../../lib/hipaa/specifications.js';
+import { HIPAA_SPECIFICATIONS, isKnownCitation } from '../../lib/model/hipaa.js';
 import { scanReportJsonSchema } from '../../lib/report/json.js';
 
 describe('check catalog', () => {

@@ -21,7 +21,7 @@ import { createCollectContext } from '../../lib/collect/context.js';
 import { parseCredentialReport } from '../../lib/collectors/iam/credential-report-csv.js';
 import { collectIam } from '../../lib/collectors/iam/index.js';
 import { parsePolicyDocument } from '../../lib/collectors/iam/policy-document.js';
-import { IamSnapshotSchema, type IamSnapshot } from '../../lib/collectors/iam/schema.js';
+import { IamSnapshotSchema, type IamSnapshot } from '../../lib/snapshot/iam.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, TEST_CREDENTIALS } from '../support/moto.js';
 

@@ -24,10 +24,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { iamChecks } from '../../lib/checks/iam/index.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../lib/checks/thresholds.js';
-import type { CheckResult, CheckStatus } from '../../lib/checks/types.js';
+import type { CheckResult } from '../../lib/checks/types.js';
+import type { CheckStatus } from '../../lib/model/status.js';
 import { createCollectContext } from '../../lib/collect/context.js';
 import { collectIam } from '../../lib/collectors/iam/index.js';
-import { IamSnapshotSchema, type IamSnapshot } from '../../lib/collectors/iam/schema.js';
+import { IamSnapshotSchema, type IamSnapshot } from '../../lib/snapshot/iam.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
 

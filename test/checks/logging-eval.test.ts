@@ -2,7 +2,7 @@
 // failed flow-log delivery, metric-math alarms, per-detector errors) and threshold / parsing details.
 // Every check also has moto-seeded PASS and FAIL cases in logging.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { LoggingRegion, Trail } from '../../lib/collectors/logging/schema.js';
+import type { LoggingRegion, Trail } from '../../lib/snapshot/logging.js';
 import { summarizeSelectors } from '../../lib/collectors/logging/cloudtrail-selectors.js';
 import {
   matchesCloudTrailConfigChanges,

@@ -1,6 +1,6 @@
 // Shared helpers for the logging family's tests (not a test file itself).
 import { collectLogging } from '../../lib/collectors/logging/index.js';
-import { LoggingSnapshotSchema, type LoggingSnapshot } from '../../lib/collectors/logging/schema.js';
+import { LoggingSnapshotSchema, type LoggingSnapshot } from '../../lib/snapshot/logging.js';
 import { createCollectContext } from '../../lib/collect/context.js';
 import { loggingChecks } from '../../lib/checks/logging/index.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../lib/checks/thresholds.js';

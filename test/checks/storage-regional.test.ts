@@ -27,7 +27,7 @@ import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
 import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
 import { createCollectContext } from '../../lib/collect/context.js';
 import { collectStorage } from '../../lib/collectors/storage/index.js';
-import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/collectors/storage/schema.js';
+import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/snapshot/storage.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, type MotoServer } from '../support/moto.js';
 

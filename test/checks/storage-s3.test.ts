@@ -29,7 +29,7 @@ import { storageChecks } from '../../lib/checks/storage/index.js';
 import { createCollectContext } from '../../lib/collect/context.js';
 import { collectStorage } from '../../lib/collectors/storage/index.js';
 import { deniesInsecureTransport } from '../../lib/collectors/storage/s3-policy.js';
-import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/collectors/storage/schema.js';
+import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/snapshot/storage.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLINIC, seedClinicAccount } from '../../lib/demo/clinic-account.js';
+import { DEMO_CLINIC, seedClinicAccount } from '../../scripts/demo/clinic-account.js';
 import { buildCli, runCli } from '../support/cli.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDemo, type DemoResult } from '../../lib/demo/run-demo.js';
+import { runDemo, type DemoResult } from '../../scripts/demo/run-demo.js';
 
 // `npm run demo` end to end (the same function the script calls), asserting on what it writes.
 describe('demo', () => {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigestInput } from '../../lib/digest/build-input.js';
 import { renderDigest } from '../../lib/digest/render.js';
-import { findingKey, type Finding } from '../../lib/findings/finding.js';
-import type { ScanRun } from '../../lib/scan/run.js';
-import type { FindingState, FindingsStore, Suppression, SuppressionStore, Transition } from '../../lib/store/types.js';
+import { findingKey, type Finding } from '../../lib/model/finding.js';
+import type { ScanRun } from '../../lib/model/run.js';
+import type { FindingState } from '../../lib/model/finding-state.js';
+import type { FindingsStore, SuppressionStore } from '../../lib/store/types.js';
+import type { Suppression } from '../../lib/model/suppressions.js';
+import type { Transition } from '../../lib/model/transitions.js';
 
 /** A tiny in-memory double of our own store interfaces: only what buildDigestInput reads. */
 class MemoryFindings implements FindingsStore {

@@ -11,10 +11,11 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../lib/cli/errors.js';
 import { registerDigestCommand } from '../../lib/cli/commands/digest.js';
+import { parsePeriod } from '../../lib/cli/period.js';
 import { InMemoryDigestLedger, type DigestLedger } from '../../lib/digest/ledger.js';
-import { parsePeriod } from '../../lib/digest/period.js';
 import { renderDigest } from '../../lib/digest/render.js';
-import { DigestLedgerError, DigestSendError, sendDigest, validateAddresses } from '../../lib/digest/send.js';
+import { DigestAddressError, DigestLedgerError, DigestSendError, sendDigest, validateAddresses } from '../../lib/digest/send.js';
+import { ExpectedError } from '../../lib/model/errors.js';
 import { sampleDigestInput } from './fixtures.js';
 
 /*
@@ -109,13 +110,14 @@ describe('SES error mapping', () => {
 });
 
 describe('bad configuration', () => {
-  it('rejects missing and invalid addresses as UsageError before calling SES', async () => {
-    expect(() => validateAddresses({ from: 'sender@acme.example', to: [] })).toThrow(new UsageError('No recipient: pass at least one --to address.'));
+  it('rejects missing and invalid addresses as DigestAddressError (an expected error) before calling SES', async () => {
+    expect(() => validateAddresses({ from: 'sender@acme.example', to: [] })).toThrow(new DigestAddressError('No recipient: give at least one recipient address (CLI --to, pipeline officerEmails).'));
+    expect(new DigestAddressError('x')).toBeInstanceOf(ExpectedError);
     expect(() => validateAddresses({ from: '', to: ['a@acme.example'] })).toThrow(/No sender/);
     expect(() => validateAddresses({ from: 'not-an-address', to: ['a@acme.example'] })).toThrow(/Sender address "not-an-address"/);
     expect(() => validateAddresses({ from: 's@acme.example', to: ['a@acme.example'], cc: ['bad@', 'x y@acme.example'] })).toThrow('Invalid recipient addresses: "bad@", "x y@acme.example".');
     expect(() => validateAddresses({ from: 's@acme.example', to: Array.from({ length: 51 }, (_, i) => `u${i}@acme.example`) })).toThrow(/at most 50/);
-    await expect(sendDigest(digest, { ...options(), to: ['Officer <o@acme.example>'] })).rejects.toBeInstanceOf(UsageError);
+    await expect(sendDigest(digest, { ...options(), to: ['Officer <o@acme.example>'] })).rejects.toBeInstanceOf(DigestAddressError);
     expect(sesMock.commandCalls(SendEmailCommand)).toHaveLength(0);
   });
 
@@ -130,7 +132,7 @@ describe('bad configuration', () => {
     expect(() => parsePeriod('0d', now)).toThrow(UsageError);
   });
 
-  it('the CLI fails fast with UsageError on bad mail options', async () => {
+  it('the CLI fails fast with an expected error on bad mail options', async () => {
     const run = async (...args: string[]) => {
       const program = new Command().exitOverride();
       registerDigestCommand(program);

@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { RawEvidence } from '../../lib/collect/evidence-recorder.js';
-import type { Finding } from '../../lib/findings/finding.js';
-import { countByStatus, type ScanRun } from '../../lib/scan/run.js';
+import type { Finding } from '../../lib/model/finding.js';
+import { countByStatus, type ScanRun } from '../../lib/model/run.js';
 import { forEachZipEntry } from '../../lib/evidence/zip-read.js';
 import type { RunEvidenceInput } from '../../lib/evidence/types.js';
 

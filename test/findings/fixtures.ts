@@ -1,7 +1,8 @@
-import type { Finding, FindingStatus } from '../../lib/findings/finding.js';
-import type { ScanRun } from '../../lib/scan/run.js';
-import { countByStatus } from '../../lib/scan/run.js';
-import type { Suppression } from '../../lib/store/types.js';
+import type { Finding } from '../../lib/model/finding.js';
+import type { FindingStatus } from '../../lib/model/status.js';
+import type { ScanRun } from '../../lib/model/run.js';
+import { countByStatus } from '../../lib/model/run.js';
+import type { Suppression } from '../../lib/model/suppressions.js';
 
 /** Test fixtures: small builders so every test states only what matters to it. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySuppressions, matchesPattern, validateSuppressionInput } from '../../lib/findings/suppressions.js';
+import { applySuppressions, matchesPattern, validateSuppressionInput } from '../../lib/model/suppressions.js';
 import { ACCOUNT, KNOWN_CHECKS, OTHER_ACCOUNT, finding, suppression } from './fixtures.js';
 
 const now = new Date('2025-03-01T12:00:00.000Z');

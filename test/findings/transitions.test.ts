@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findingKey, type Finding } from '../../lib/findings/finding.js';
-import { computeTransitions, coveredScopes } from '../../lib/findings/transitions.js';
-import type { ScanRun } from '../../lib/scan/run.js';
-import type { FindingState } from '../../lib/store/types.js';
+import { findingKey, type Finding } from '../../lib/model/finding.js';
+import { computeTransitions, coveredScopes } from '../../lib/model/transitions.js';
+import type { ScanRun } from '../../lib/model/run.js';
+import type { FindingState } from '../../lib/model/finding-state.js';
 import { ACCOUNT, finding, run } from './fixtures.js';
 
 /** Applies runs in order, as the store does, returning the transition kinds per run for one key. */

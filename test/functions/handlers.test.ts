@@ -1,9 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLINIC, seedClinicAccount } from '../../lib/demo/clinic-account.js';
-import { localPipelineEnv, provisionPipelineResources } from '../../lib/demo/provision.js';
-import { AUDIT_ACCOUNT_ID, CLINIC_ACCOUNT_ID } from '../../lib/demo/run-demo.js';
-import { readSentEmails } from '../../lib/demo/sent-mail.js';
+import { DEMO_CLINIC, seedClinicAccount } from '../../scripts/demo/clinic-account.js';
+import { localPipelineEnv, provisionPipelineResources } from '../../scripts/demo/provision.js';
+import { AUDIT_ACCOUNT_ID, CLINIC_ACCOUNT_ID } from '../../scripts/demo/run-demo.js';
+import { readSentEmails } from '../../scripts/demo/sent-mail.js';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 

@@ -6,6 +6,7 @@ export interface State {
   End?: boolean;
   Resource?: string;
   Parameters?: Record<string, unknown>;
+  Arguments?: unknown;
   ItemSelector?: Record<string, unknown>;
   ItemsPath?: string;
   ResultPath?: string | null;

@@ -191,7 +191,7 @@ describe('state machine', () => {
     expect(tasks.length).toBeGreaterThanOrEqual(3);
     for (const task of tasks) {
       for (const field of ['Parameters', 'Arguments'] as const) {
-        const value = (task as unknown as Record<string, unknown>)[field];
+        const value: unknown = task[field];
         expect(value === undefined || (typeof value === 'object' && value !== null), `${task.Resource ?? 'task'} ${field}`).toBe(true);
       }
     }

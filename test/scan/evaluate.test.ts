@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateSnapshot } from '../../lib/checks/evaluate.js';
-import { accountResource, fail, pass } from '../../lib/checks/results.js';
+import { accountResource, fail, pass } from '../../lib/checks/kit/results.js';
 import { defineCheck } from '../../lib/checks/types.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { findCollectionErrors } from '../../lib/scan/collection-errors.js';

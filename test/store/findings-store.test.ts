@@ -1,9 +1,9 @@
 import { DeleteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
-import { findingKey } from '../../lib/findings/finding.js';
-import { applySuppressions } from '../../lib/findings/suppressions.js';
-import { failureAgeDays } from '../../lib/findings/transitions.js';
+import { findingKey } from '../../lib/model/finding.js';
+import { applySuppressions } from '../../lib/model/suppressions.js';
+import { failureAgeDays } from '../../lib/model/transitions.js';
 import { StoreItemValidationError, createTable } from '../../lib/store/dynamodb/index.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { ACCOUNT, OTHER_ACCOUNT, finding, run, suppression } from '../findings/fixtures.js';

@@ -1,6 +1,6 @@
-import type { IamRole } from '../../collectors/iam/schema.js';
+import type { IamRole } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
-import { fail, pass, withCollected } from '../results.js';
+import { fail, pass, withCollected } from '../kit/results.js';
 import { account } from './helpers/resources.js';
 
 export const EMERGENCY_TAG = 'hipaa-audit:emergency-access';

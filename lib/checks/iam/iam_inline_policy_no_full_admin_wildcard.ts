@@ -1,6 +1,6 @@
-import type { InlinePolicy } from '../../collectors/iam/schema.js';
+import type { InlinePolicy } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
-import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { grantsFullAdmin, isReadableDocument } from './helpers/policy.js';
 import { account, iamResource, type IamResourceKind } from './helpers/resources.js';
 

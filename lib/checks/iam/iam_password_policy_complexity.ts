@@ -1,4 +1,4 @@
-import type { PasswordPolicy } from '../../collectors/iam/schema.js';
+import type { PasswordPolicy } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
 import { evaluatePasswordPolicy } from './helpers/password-policy.js';
 

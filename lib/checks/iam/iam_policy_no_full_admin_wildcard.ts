@@ -1,5 +1,5 @@
 import { defineCheck } from '../types.js';
-import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { grantsFullAdmin, isReadableDocument } from './helpers/policy.js';
 import { account, iamResource } from './helpers/resources.js';
 

@@ -1,5 +1,5 @@
 import { defineCheck } from '../types.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
+import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { account, iamResource } from './helpers/resources.js';
 
 /** IAM's default when a role has no explicit MaxSessionDuration. */

@@ -1,6 +1,6 @@
-import type { VirtualMfaDevice } from '../../collectors/iam/schema.js';
+import type { VirtualMfaDevice } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
-import { fail, pass, withCollected } from '../results.js';
+import { fail, pass, withCollected } from '../kit/results.js';
 import { account } from './helpers/resources.js';
 
 /** A virtual device belongs to root when IAM named it for root or assigned it to the root ARN. */

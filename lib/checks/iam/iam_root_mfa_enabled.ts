@@ -1,5 +1,5 @@
 import { defineCheck } from '../types.js';
-import { fail, pass, withCollected } from '../results.js';
+import { fail, pass, withCollected } from '../kit/results.js';
 import { account } from './helpers/resources.js';
 
 export const check = defineCheck({

@@ -1,5 +1,5 @@
 import { defineCheck } from '../types.js';
-import { errorResult, fail, pass, withCollected } from '../results.js';
+import { errorResult, fail, pass, withCollected } from '../kit/results.js';
 import { rootRow } from './helpers/credentials.js';
 import { account } from './helpers/resources.js';
 import { ageDays, day, latest } from './helpers/time.js';

@@ -1,5 +1,5 @@
 import { defineCheck } from '../types.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
+import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { activeKeys, perUser } from './helpers/credentials.js';
 import { account } from './helpers/resources.js';
 import { ageDays } from './helpers/time.js';

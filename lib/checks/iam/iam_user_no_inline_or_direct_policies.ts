@@ -1,5 +1,5 @@
 import { defineCheck } from '../types.js';
-import { fail, pass } from '../results.js';
+import { fail, pass } from '../kit/results.js';
 import { perIamUser } from './helpers/resources.js';
 
 export const check = defineCheck({

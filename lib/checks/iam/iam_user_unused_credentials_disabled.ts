@@ -1,6 +1,6 @@
-import type { CredentialReportRow } from '../../collectors/iam/schema.js';
+import type { CredentialReportRow } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
-import { fail, pass, withCollected } from '../results.js';
+import { fail, pass, withCollected } from '../kit/results.js';
 import { activeKeys, perUser } from './helpers/credentials.js';
 import { account } from './helpers/resources.js';
 import { ageDays } from './helpers/time.js';

@@ -1,4 +1,4 @@
-import type { Trail } from '../../collectors/logging/schema.js';
+import type { Trail } from '../../snapshot/logging.js';
 import { defineCheck } from '../types.js';
 import { evaluateCoverage } from './trails.js';
 

@@ -1,4 +1,4 @@
-import { errorResult, fail, pass } from '../results.js';
+import { errorResult, fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { evaluateEachTrail } from './trails.js';
 

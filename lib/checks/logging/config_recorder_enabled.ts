@@ -1,6 +1,6 @@
-import type { ConfigRecorder, LoggingRegion } from '../../collectors/logging/schema.js';
+import type { ConfigRecorder, LoggingRegion } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { fail, pass, withCollected } from '../results.js';
+import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { eachRegion } from './resources.js';
 

@@ -1,4 +1,4 @@
-import { errorResult, fail, pass, withCollected } from '../results.js';
+import { errorResult, fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { eachRegion } from './resources.js';
 

@@ -1,7 +1,8 @@
-import type { LogGroup } from '../../collectors/logging/schema.js';
+import type { LogGroup } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { notApplicable, withCollected } from '../results.js';
-import type { CheckResult, ResourceRef } from '../types.js';
+import { notApplicable, withCollected } from '../kit/results.js';
+import type { CheckResult } from '../types.js';
+import type { ResourceRef } from '../../model/resource.js';
 import { eachRegion, logGroupResource } from './resources.js';
 
 /** One result per log group; NOT_APPLICABLE for a region without log groups. */

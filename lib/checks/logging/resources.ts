@@ -1,7 +1,8 @@
-import type { LogGroup, LoggingRegion, Trail } from '../../collectors/logging/schema.js';
+import type { LogGroup, LoggingRegion, Trail } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { regionResource } from '../results.js';
-import type { CheckResult, ResourceRef } from '../types.js';
+import { regionResource } from '../kit/results.js';
+import type { CheckResult } from '../types.js';
+import type { ResourceRef } from '../../model/resource.js';
 
 /** Runs `fn` for every region in the logging snapshot, in snapshot order. */
 export function eachRegion(

@@ -1,7 +1,8 @@
-import type { Trail } from '../../collectors/logging/schema.js';
+import type { Trail } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
-import type { CheckResult, ResourceRef } from '../types.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import type { CheckResult } from '../types.js';
+import type { ResourceRef } from '../../model/resource.js';
 import { eachRegion, trailResource } from './resources.js';
 
 /** One result per trail, each trail once (in the region that assessed it). */

@@ -1,5 +1,5 @@
-import type { FlowLog } from '../../collectors/logging/schema.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
+import type { FlowLog } from '../../snapshot/logging.js';
+import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { eachRegion, vpcResource } from './resources.js';
 

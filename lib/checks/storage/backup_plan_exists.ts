@@ -1,5 +1,5 @@
-import type { StorageRegion } from '../../collectors/storage/schema.js';
-import { errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { regionRef } from './helpers.js';
 

@@ -1,5 +1,5 @@
-import type { Distribution } from '../../collectors/storage/schema.js';
-import { accountResource, errorResult, fail, notApplicable, pass, withCollected } from '../results.js';
+import type { Distribution } from '../../snapshot/storage.js';
+import { accountResource, errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { resourceRef } from './helpers.js';
 

@@ -1,4 +1,4 @@
-import { fail, pass, withCollected } from '../results.js';
+import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { regionRef } from './helpers.js';
 

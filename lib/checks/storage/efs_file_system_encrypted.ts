@@ -1,4 +1,4 @@
-import { fail, pass } from '../results.js';
+import { fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { perRegionItems, resourceRef } from './helpers.js';
 

@@ -1,6 +1,7 @@
-import type { Listener } from '../../collectors/storage/schema.js';
-import { fail, notApplicable, pass, withCollected } from '../results.js';
-import { defineCheck, type CheckResult, type ResourceRef } from '../types.js';
+import type { Listener } from '../../snapshot/storage.js';
+import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import { defineCheck, type CheckResult } from '../types.js';
+import { type ResourceRef } from '../../model/resource.js';
 import { perRegionItems, resourceRef } from './helpers.js';
 
 /** Predefined ELB policies whose minimum is TLS 1.2 or 1.3; anything else (2016-08, TLS-1-0/1-1, FS-1-1...) fails. */

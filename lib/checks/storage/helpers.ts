@@ -1,8 +1,9 @@
-import type { Collected } from '../../collect/collected.js';
-import type { Bucket, StorageRegion } from '../../collectors/storage/schema.js';
+import type { Collected } from '../../snapshot/collected.js';
+import type { Bucket, StorageRegion } from '../../snapshot/storage.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { accountResource, notApplicable, regionResource, withCollected } from '../results.js';
-import type { CheckResult, ResourceRef } from '../types.js';
+import { accountResource, notApplicable, regionResource, withCollected } from '../kit/results.js';
+import type { CheckResult } from '../types.js';
+import type { ResourceRef } from '../../model/resource.js';
 
 export function resourceRef(snapshot: AccountSnapshot, arn: string, id: string, type: string, region: string): ResourceRef {
   return { arn, id, type, region, accountId: snapshot.accountId };

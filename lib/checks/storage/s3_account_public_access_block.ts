@@ -1,4 +1,4 @@
-import { accountResource, fail, pass, withCollected } from '../results.js';
+import { accountResource, fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
 import { missingBlockFlags } from './helpers.js';
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { CHECKS } from '../../checks/registry.js';
-import { validateSuppressionInput, type SuppressionInput } from '../../findings/suppressions.js';
+import { validateSuppressionInput, type SuppressionInput } from '../../model/suppressions.js';
 import { createDynamoStores } from '../../store/dynamodb/index.js';
-import type { Suppression, SuppressionStore } from '../../store/types.js';
+import type { Suppression } from '../../model/suppressions.js';
+import type { SuppressionStore } from '../../store/types.js';
 import {
   addAwsOptions,
   addPipelineResourceOptions,

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { buildDigestInput } from '../../digest/build-input.js';
 import { DigestPostureSchema, type DigestPosture } from '../../digest/input.js';
 import { DynamoDbDigestLedger, digestIdempotencyKey } from '../../digest/ledger.js';
-import { parsePeriod } from '../../digest/period.js';
+import { parsePeriod } from '../period.js';
 import { renderDigest } from '../../digest/render.js';
 import { sendDigest, validateAddresses } from '../../digest/send.js';
 import { createDynamoStores } from '../../store/dynamodb/index.js';

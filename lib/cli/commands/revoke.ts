@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SuppressionAlreadyRevokedError, SuppressionNotFoundError } from '../../store/dynamodb/index.js';
-import type { Suppression } from '../../store/types.js';
+import type { Suppression } from '../../model/suppressions.js';
 import { addAwsOptions, addPipelineResourceOptions } from '../aws-options.js';
 import { UsageError } from '../errors.js';
 import { openSuppressionStore, type StoreCliOptions, type SuppressionCommandDeps } from './accept.js';

@@ -5,9 +5,9 @@ import {
   paginateListVirtualMFADevices,
   type ListVirtualMFADevicesCommandOutput,
 } from '@aws-sdk/client-iam';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, attemptOrAbsent, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { AccountSummary, PasswordPolicy, VirtualMfaDevice } from './schema.js';
+import type { AccountSummary, PasswordPolicy, VirtualMfaDevice } from '../../snapshot/iam.js';
 
 export async function collectPasswordPolicy(ctx: CollectContext): Promise<Collected<PasswordPolicy | null>> {
   const client = ctx.clients.get(IAMClient, ctx.homeRegion);

@@ -7,10 +7,10 @@ import {
   type PolicyDetail,
   type Tag,
 } from '@aws-sdk/client-iam';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
 import { parsePolicyDocument } from './policy-document.js';
-import type { AttachedPolicy, AuthorizationDetails, InlinePolicy, ManagedPolicy, RoleSession } from './schema.js';
+import type { AttachedPolicy, AuthorizationDetails, InlinePolicy, ManagedPolicy, RoleSession } from '../../snapshot/iam.js';
 
 /**
  * Users, groups, roles and customer managed policies in one paginated call. AWS managed policies are

@@ -1,7 +1,7 @@
 import { AccountClient, GetAlternateContactCommand } from '@aws-sdk/client-account';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attemptOrAbsent, type CollectContext } from '../../collect/context.js';
-import type { SecurityContact } from './schema.js';
+import type { SecurityContact } from '../../snapshot/iam.js';
 
 /** The SECURITY alternate contact; ResourceNotFoundException means none is designated. */
 export async function collectSecurityContact(ctx: CollectContext): Promise<Collected<SecurityContact | null>> {

@@ -1,4 +1,4 @@
-import type { CredentialReport, CredentialReportRow } from './schema.js';
+import type { CredentialReport, CredentialReportRow } from '../../snapshot/iam.js';
 
 /** Values IAM writes when a column has no meaningful value for the row. */
 const EMPTY_VALUES = new Set(['N/A', 'not_supported', 'no_information', '']);

@@ -1,8 +1,8 @@
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, IAMClient } from '@aws-sdk/client-iam';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, type CollectContext } from '../../collect/context.js';
 import { parseCredentialReport } from './credential-report-csv.js';
-import type { CredentialReport } from './schema.js';
+import type { CredentialReport } from '../../snapshot/iam.js';
 
 /** Error codes (and exception names) that mean "generation still running, ask again". */
 const NOT_READY = new Set([

@@ -3,7 +3,7 @@ import { collectAccountSummary, collectPasswordPolicy, collectVirtualMfaDevices 
 import { collectAuthorizationDetails, collectRoleSessions } from './authorization.js';
 import { collectSecurityContact } from './contact.js';
 import { collectCredentialReport, DEFAULT_POLLING, type CredentialReportPolling } from './credential-report.js';
-import type { IamSnapshot } from './schema.js';
+import type { IamSnapshot } from '../../snapshot/iam.js';
 
 export interface IamCollectOptions {
   credentialReportPolling?: CredentialReportPolling;

@@ -1,5 +1,5 @@
 import type { AdvancedEventSelector, EventSelector } from '@aws-sdk/client-cloudtrail';
-import type { ManagementEvents, TrailSelectors } from './schema.js';
+import type { ManagementEvents, TrailSelectors } from '../../snapshot/logging.js';
 
 const S3_OBJECT = 'AWS::S3::Object';
 

@@ -5,10 +5,10 @@ import {
   GetTrailStatusCommand,
   type Trail as SdkTrail,
 } from '@aws-sdk/client-cloudtrail';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { type Collected, failed, mapCollected, ok } from '../../snapshot/collected.js';
 import { attempt, mapConcurrent, type CollectContext } from '../../collect/context.js';
 import { summarizeSelectors } from './cloudtrail-selectors.js';
-import type { CloudTrailRegion, Trail } from './schema.js';
+import type { CloudTrailRegion, Trail } from '../../snapshot/logging.js';
 
 type Listing = { region: string; trails: Collected<SdkTrail[]> };
 
@@ -22,7 +22,7 @@ export async function collectCloudTrail(ctx: CollectContext): Promise<Map<string
     const res = await attempt(ctx, { service: 'cloudtrail', region, operation: 'DescribeTrails' }, () =>
       ctx.clients.get(CloudTrailClient, region).send(new DescribeTrailsCommand({ includeShadowTrails: true })),
     );
-    return { region, trails: res.error ? failed(res.error) : ok(res.data.trailList ?? []) };
+    return { region, trails: mapCollected(res, (data) => data.trailList ?? []) };
   });
   const owners = assignOwners(listings);
   const out = new Map<string, Collected<CloudTrailRegion>>();

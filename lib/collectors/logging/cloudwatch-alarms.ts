@@ -1,7 +1,7 @@
 import { CloudWatchClient, paginateDescribeAlarms, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { Alarm } from './schema.js';
+import type { Alarm } from '../../snapshot/logging.js';
 
 export async function collectAlarms(ctx: CollectContext, region: string): Promise<Collected<Alarm[]>> {
   const client = ctx.clients.get(CloudWatchClient, region);

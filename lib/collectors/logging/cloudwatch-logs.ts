@@ -3,9 +3,9 @@ import {
   paginateDescribeLogGroups,
   paginateDescribeMetricFilters,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { LogGroup, MetricFilter } from './schema.js';
+import type { LogGroup, MetricFilter } from '../../snapshot/logging.js';
 
 export async function collectLogGroups(ctx: CollectContext, region: string): Promise<Collected<LogGroup[]>> {
   const client = ctx.clients.get(CloudWatchLogsClient, region);

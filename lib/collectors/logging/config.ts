@@ -4,9 +4,9 @@ import {
   DescribeConfigurationRecorderStatusCommand,
   DescribeDeliveryChannelsCommand,
 } from '@aws-sdk/client-config-service';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { mapCollected } from '../../snapshot/collected.js';
 import { attempt, type CollectContext } from '../../collect/context.js';
-import type { LoggingRegion } from './schema.js';
+import type { LoggingRegion } from '../../snapshot/logging.js';
 
 type ConfigParts = Pick<LoggingRegion, 'configRecorders' | 'configRecorderStatus' | 'deliveryChannels'>;
 
@@ -23,7 +23,7 @@ export async function collectConfig(ctx: CollectContext, region: string): Promis
     attempt(ctx, call('DescribeDeliveryChannels'), () => client.send(new DescribeDeliveryChannelsCommand({}))),
   ]);
   return {
-    configRecorders: map(recorders, (d) =>
+    configRecorders: mapCollected(recorders, (d) =>
       (d.ConfigurationRecorders ?? []).map((r) => ({
         name: r.name ?? '',
         allSupported: r.recordingGroup?.allSupported === true,
@@ -31,22 +31,18 @@ export async function collectConfig(ctx: CollectContext, region: string): Promis
         resourceTypeCount: r.recordingGroup?.resourceTypes?.length ?? 0,
       })),
     ),
-    configRecorderStatus: map(statuses, (d) =>
+    configRecorderStatus: mapCollected(statuses, (d) =>
       (d.ConfigurationRecordersStatus ?? []).map((s) => ({
         name: s.name ?? '',
         recording: s.recording === true,
         ...(s.lastStatus ? { lastStatus: s.lastStatus } : {}),
       })),
     ),
-    deliveryChannels: map(channels, (d) =>
+    deliveryChannels: mapCollected(channels, (d) =>
       (d.DeliveryChannels ?? []).map((c) => ({
         name: c.name ?? '',
         ...(c.s3BucketName ? { s3BucketName: c.s3BucketName } : {}),
       })),
     ),
   };
-}
-
-function map<T, U>(collected: Collected<T>, fn: (data: T) => U): Collected<U> {
-  return collected.error ? failed(collected.error) : ok(fn(collected.data));
 }

@@ -1,7 +1,7 @@
 import { EC2Client, paginateDescribeFlowLogs, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { FlowLog, Vpc } from './schema.js';
+import type { FlowLog, Vpc } from '../../snapshot/logging.js';
 
 export async function collectVpcs(ctx: CollectContext, region: string): Promise<Collected<Vpc[]>> {
   const client = ctx.clients.get(EC2Client, region);

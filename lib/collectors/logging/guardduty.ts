@@ -1,7 +1,7 @@
 import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { type Collected, failed, mapCollected, ok } from '../../snapshot/collected.js';
 import { attempt, attemptPages, mapConcurrent, type CollectContext } from '../../collect/context.js';
-import type { GuardDutyDetector } from './schema.js';
+import type { GuardDutyDetector } from '../../snapshot/logging.js';
 
 export async function collectGuardDuty(ctx: CollectContext, region: string): Promise<Collected<GuardDutyDetector[]>> {
   const client = ctx.clients.get(GuardDutyClient, region);
@@ -18,7 +18,7 @@ export async function collectGuardDuty(ctx: CollectContext, region: string): Pro
     );
     return {
       detectorId,
-      detail: detail.error ? failed(detail.error) : ok({ status: detail.data.Status ?? 'UNKNOWN' }),
+      detail: mapCollected(detail, (data) => ({ status: data.Status ?? 'UNKNOWN' })),
     };
   });
   return ok(detectors);

@@ -1,4 +1,5 @@
-import { failed, type CollectionError } from '../../collect/collected.js';
+import { failed } from '../../snapshot/collected.js';
+import { type CollectionError } from '../../model/collection-error.js';
 import { mapConcurrent, type CollectContext } from '../../collect/context.js';
 import { collectCloudTrail } from './cloudtrail.js';
 import { collectAlarms } from './cloudwatch-alarms.js';
@@ -6,10 +7,10 @@ import { collectLogGroups, collectMetricFilters } from './cloudwatch-logs.js';
 import { collectConfig } from './config.js';
 import { collectFlowLogs, collectVpcs } from './flow-logs.js';
 import { collectGuardDuty } from './guardduty.js';
-import type { LoggingRegion, LoggingSnapshot } from './schema.js';
+import type { LoggingRegion, LoggingSnapshot } from '../../snapshot/logging.js';
 import { collectSecurityHub } from './securityhub.js';
 
-export { LoggingSnapshotSchema, type LoggingSnapshot } from './schema.js';
+export { LoggingSnapshotSchema, type LoggingSnapshot } from '../../snapshot/logging.js';
 
 /** Audit-logging and monitoring configuration for every region in scope (all regional; no global part). */
 export async function collectLogging(ctx: CollectContext): Promise<LoggingSnapshot> {

@@ -1,7 +1,7 @@
 import { DescribeHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { failed, ok, type Collected } from '../../collect/collected.js';
+import { failed, ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, type CollectContext } from '../../collect/context.js';
-import type { LoggingRegion } from './schema.js';
+import type { LoggingRegion } from '../../snapshot/logging.js';
 
 type SecurityHub = NonNullable<LoggingRegion['securityHub']['data']>;
 

@@ -1,7 +1,8 @@
 import { BackupClient, GetBackupPlanCommand, paginateListBackupPlans } from '@aws-sdk/client-backup';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 /** Plans and their rules only; selections (which resources a plan covers) are out of scope. */
 export async function collectBackup(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'backupPlans'>> {

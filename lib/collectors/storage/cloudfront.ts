@@ -1,8 +1,9 @@
 import { CloudFrontClient, paginateListDistributions, type DistributionSummary } from '@aws-sdk/client-cloudfront';
-import type { Collected } from '../../collect/collected.js';
+import type { Collected } from '../../snapshot/collected.js';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { Distribution } from './schema.js';
-import { mapCollected, target } from './util.js';
+import type { Distribution } from '../../snapshot/storage.js';
+import { mapCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectDistributions(ctx: CollectContext): Promise<Collected<Distribution[]>> {
   const region = ctx.homeRegion;

@@ -5,8 +5,9 @@ import {
   paginateListTables,
 } from '@aws-sdk/client-dynamodb';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 /** Table metadata only: DescribeTable and DescribeContinuousBackups, never Scan or Query. */
 export async function collectDynamoDb(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'tables'>> {

@@ -6,8 +6,9 @@ import {
   paginateDescribeVolumes,
 } from '@aws-sdk/client-ec2';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 type Ec2Part = Pick<StorageRegion, 'ebsEncryptionByDefault' | 'volumes' | 'snapshots'>;
 

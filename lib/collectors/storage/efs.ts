@@ -1,7 +1,8 @@
 import { EFSClient, paginateDescribeFileSystems } from '@aws-sdk/client-efs';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectEfs(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'fileSystems'>> {
   const client = ctx.clients.get(EFSClient, region);

@@ -5,8 +5,9 @@ import {
   type Listener as SdkListener,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { attemptPages, type CollectContext } from '../../collect/context.js';
-import type { Listener, StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { Listener, StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectElbv2(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'loadBalancers'>> {
   const client = ctx.clients.get(ElasticLoadBalancingV2Client, region);

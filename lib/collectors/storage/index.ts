@@ -8,7 +8,7 @@ import { collectElbv2 } from './elbv2.js';
 import { collectKms } from './kms.js';
 import { collectRds } from './rds.js';
 import { collectAccountPublicAccessBlock, collectBuckets } from './s3.js';
-import type { StorageRegion, StorageSnapshot } from './schema.js';
+import type { StorageRegion, StorageSnapshot } from '../../snapshot/storage.js';
 import { collectSns } from './sns.js';
 import { collectSqs } from './sqs.js';
 

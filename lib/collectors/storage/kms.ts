@@ -6,8 +6,9 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { KmsKey, StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { KmsKey, StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectKms(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'kmsKeys'>> {
   const client = ctx.clients.get(KMSClient, region);

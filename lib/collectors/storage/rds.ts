@@ -5,8 +5,9 @@ import {
   RDSClient,
 } from '@aws-sdk/client-rds';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 type RdsPart = Pick<StorageRegion, 'dbInstances' | 'dbSnapshots'>;
 

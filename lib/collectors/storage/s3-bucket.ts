@@ -8,11 +8,12 @@ import {
   GetPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { ok, type Collected } from '../../collect/collected.js';
+import { ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, attemptOrAbsent, type CollectContext } from '../../collect/context.js';
-import type { Bucket } from './schema.js';
+import type { Bucket } from '../../snapshot/storage.js';
 import { deniesInsecureTransport } from './s3-policy.js';
-import { mapCollected, target } from './util.js';
+import { mapCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 /** GetBucketLocation's legacy answers: empty means us-east-1, `EU` means eu-west-1. */
 export function normalizeLocation(constraint: string | undefined | null): string {

@@ -1,10 +1,11 @@
 import { paginateListBuckets, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import type { Collected } from '../../collect/collected.js';
+import type { Collected } from '../../snapshot/collected.js';
 import { attemptOrAbsent, attemptPages, type CollectContext } from '../../collect/context.js';
 import { collectBucket } from './s3-bucket.js';
-import type { Bucket, PublicAccessBlock } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { Bucket, PublicAccessBlock } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectBuckets(ctx: CollectContext): Promise<Collected<Bucket[]>> {
   const region = ctx.homeRegion;

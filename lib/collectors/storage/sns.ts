@@ -1,7 +1,8 @@
 import { GetTopicAttributesCommand, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectSns(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'topics'>> {
   const client = ctx.clients.get(SNSClient, region);

@@ -1,7 +1,8 @@
 import { GetQueueAttributesCommand, paginateListQueues, SQSClient } from '@aws-sdk/client-sqs';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
-import type { StorageRegion } from './schema.js';
-import { mapCollected, target, thenCollected } from './util.js';
+import type { StorageRegion } from '../../snapshot/storage.js';
+import { mapCollected, thenCollected } from '../../snapshot/collected.js';
+import { target } from '../../collect/context.js';
 
 export async function collectSqs(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'queues'>> {
   const client = ctx.clients.get(SQSClient, region);

@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { Severity } from '../../checks/types.js';
-import { FindingSchema, type Finding, type FindingStatus } from '../../findings/finding.js';
-import { computeTransitions } from '../../findings/transitions.js';
-import { ScanRunSchema, type ScanRun } from '../../scan/run.js';
+import type { Severity } from '../../model/severity.js';
+import { FindingSchema, type Finding } from '../../model/finding.js';
+import { type FindingStatus } from '../../model/status.js';
+import { computeTransitions } from '../../model/transitions.js';
+import { ScanRunSchema, type ScanRun } from '../../model/run.js';
 import {
   ENTITY,
   HIGH,
@@ -18,15 +19,9 @@ import {
   transitionItem,
   type Item,
 } from '../table-design.js';
-import {
-  FindingStateSchema,
-  TransitionSchema,
-  type FindingState,
-  type FindingsQuery,
-  type FindingsStore,
-  type RecordRunResult,
-  type Transition,
-} from '../types.js';
+import { FindingStateSchema, type FindingState } from '../../model/finding-state.js';
+import { TransitionSchema, type Transition } from '../../model/transitions.js';
+import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
 
 export interface DynamoFindingsQuery extends FindingsQuery {

@@ -2,6 +2,7 @@ import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryComm
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 import type { Item } from '../table-design.js';
+import { ExpectedError } from '../../model/errors.js';
 
 /** Low-level helpers shared by the DynamoDB stores: pagination, batching with retry, validation. */
 
@@ -11,7 +12,7 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
 }
 
 /** An item read back from the table did not match its schema: corrupted or written by other code. */
-export class StoreItemValidationError extends Error {
+export class StoreItemValidationError extends ExpectedError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreItemValidationError';

@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ENTITY, keys, suppressionItem } from '../table-design.js';
-import { SuppressionSchema, type Suppression, type SuppressionStore } from '../types.js';
+import { SuppressionSchema, type Suppression } from '../../model/suppressions.js';
+import { type SuppressionStore } from '../types.js';
 import { isConditionalCheckFailed, parseItem, queryAll } from './io.js';
+import { ExpectedError } from '../../model/errors.js';
 
-export class SuppressionNotFoundError extends Error {
+export class SuppressionNotFoundError extends ExpectedError {
   constructor(readonly id: string) {
     super(`No risk acceptance with id "${id}".`);
     this.name = 'SuppressionNotFoundError';
   }
 }
 
-export class SuppressionAlreadyRevokedError extends Error {
+export class SuppressionAlreadyRevokedError extends ExpectedError {
   constructor(
     readonly id: string,
     readonly revokedAt: string,

@@ -1,6 +1,6 @@
-import type { CredentialReportRow } from '../../../collectors/iam/schema.js';
+import type { CredentialReportRow } from '../../../snapshot/iam.js';
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
-import { notApplicable } from '../../results.js';
+import { notApplicable } from '../../kit/results.js';
 import type { CheckResult } from '../../types.js';
 import { account, iamResource } from './resources.js';
 

@@ -1,6 +1,6 @@
-import type { PasswordPolicy } from '../../../collectors/iam/schema.js';
+import type { PasswordPolicy } from '../../../snapshot/iam.js';
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
-import { fail, pass, withCollected } from '../../results.js';
+import { fail, pass, withCollected } from '../../kit/results.js';
 import type { CheckResult } from '../../types.js';
 import { account } from './resources.js';
 

@@ -1,7 +1,8 @@
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
-import type { IamUser } from '../../../collectors/iam/schema.js';
-import { accountResource, notApplicable, withCollected } from '../../results.js';
-import type { CheckResult, ResourceRef } from '../../types.js';
+import type { IamUser } from '../../../snapshot/iam.js';
+import { accountResource, notApplicable, withCollected } from '../../kit/results.js';
+import type { CheckResult } from '../../types.js';
+import type { ResourceRef } from '../../../model/resource.js';
 
 export type IamResourceKind = 'User' | 'Group' | 'Role' | 'Policy';
 

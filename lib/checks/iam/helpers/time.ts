@@ -1,4 +1,4 @@
-import { daysBetween } from '../../results.js';
+import { daysBetween } from '../../kit/results.js';
 
 /** The most recent of some ISO timestamps, or null when none is known. */
 export function latest(dates: readonly (string | null)[]): string | null {

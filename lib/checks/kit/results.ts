@@ -1,5 +1,7 @@
-import type { Collected } from '../collect/collected.js';
-import type { CheckResult, CheckStatus, ResourceRef } from './types.js';
+import type { Collected } from '../../snapshot/collected.js';
+import type { CheckResult } from '../types.js';
+import type { CheckStatus } from '../../model/status.js';
+import type { ResourceRef } from '../../model/resource.js';
 
 /** Small builders so every check phrases results the same way. */
 export function result(status: CheckStatus, resource: ResourceRef, reason: string): CheckResult {

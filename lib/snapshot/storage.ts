@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectedSchema } from '../../collect/collected.js';
+import { collectedSchema } from './collected.js';
 
 /** The four S3 Block Public Access flags (bucket or account level). */
 export const PublicAccessBlockSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CollectionErrorSchema } from '../collect/collected.js';
-import { FINDING_STATUSES } from '../findings/finding.js';
+import { CollectionErrorSchema } from './collection-error.js';
+import { FINDING_STATUSES } from './status.js';
 
 export const RUN_STATUSES = ['COMPLETE', 'PARTIAL', 'FAILED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];

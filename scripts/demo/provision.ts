@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import type { AwsClientFactory } from '../aws/clients.js';
-import { createEvidenceBucket, createSigningKey } from '../evidence/setup.js';
-import { createTable } from '../store/dynamodb/create-table.js';
+import type { AwsClientFactory } from '../../lib/aws/clients.js';
+import { createEvidenceBucket, createSigningKey } from '../../lib/evidence/setup.js';
+import { createTable } from '../../lib/store/dynamodb/create-table.js';
 
 export interface LocalPipelineResources {
   tableName: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectedSchema } from '../../collect/collected.js';
+import { collectedSchema } from './collected.js';
 
 /** An inline policy or a managed policy version; `document` is the URL-decoded, parsed JSON (null if unparseable). */
 export const PolicyDocumentSchema = z.unknown();

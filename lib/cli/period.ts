@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from './errors.js';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { AwsClientFactory, type AwsClientSettings } from '../aws/clients.js';
+import { AwsClientFactory, type AwsClientSettings } from '../../lib/aws/clients.js';
 
 /** A moto server on a free loopback port, owned by whoever started it (a test file, the demo, the benchmark). */
 export interface MotoServer {

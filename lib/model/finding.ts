@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { CHECK_STATUSES, ResourceRefSchema, SEVERITIES } from '../checks/types.js';
-
-export const FINDING_STATUSES = [...CHECK_STATUSES, 'SUPPRESSED'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
+import { FINDING_STATUSES } from './status.js';
+import { ResourceRefSchema } from './resource.js';
+import { SEVERITIES } from './severity.js';
 
 export const SuppressionRefSchema = z.object({
   id: z.string(),

@@ -1,5 +1,21 @@
 import type { Finding } from './finding.js';
-import type { Suppression } from '../store/types.js';
+import { z } from 'zod';
+
+/** A documented risk acceptance. The expiry is required: acceptances are reviewed, not forever. */
+export const SuppressionSchema = z.object({
+  id: z.string(),
+  /** Exact account id or `*`. */
+  accountId: z.string(),
+  checkId: z.string(),
+  /** Exact resource ARN/id, or a glob with `*` (e.g. `arn:aws:s3:::legacy-*`). */
+  resourcePattern: z.string(),
+  reason: z.string().min(1),
+  approvedBy: z.string().min(1),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().optional(),
+});
+export type Suppression = z.infer<typeof SuppressionSchema>;
 
 /**
  * Documented risk acceptances applied to findings. Pure: the clock is injected so expiry is testable

@@ -1,6 +1,39 @@
-import { findingKey, type Finding, type FindingStatus } from './finding.js';
-import type { ScanRun } from '../scan/run.js';
-import type { FindingState, Transition, TransitionKind } from '../store/types.js';
+import { z } from 'zod';
+import { FindingSchema } from './finding.js';
+import { FINDING_STATUSES } from './status.js';
+import { findingKey, type Finding } from './finding.js';
+import type { FindingStatus } from './status.js';
+import type { ScanRun } from './run.js';
+import type { FindingState } from './finding-state.js';
+
+/**
+ * How a finding moved between two runs. NEW: first FAIL. PERSISTING: still FAIL. RESOLVED: FAIL -> PASS.
+ * REGRESSED: FAIL again after it had been resolved. GONE: the resource is no longer reported by a run
+ * that assessed its scope (kept, never dropped). SUPPRESSED/UNSUPPRESSED: a risk acceptance started or
+ * ended. ERRORED: could not be assessed this run (last known status is kept).
+ */
+export const TRANSITION_KINDS = [
+  'NEW',
+  'PERSISTING',
+  'RESOLVED',
+  'REGRESSED',
+  'GONE',
+  'SUPPRESSED',
+  'UNSUPPRESSED',
+  'ERRORED',
+] as const;
+export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+export const TransitionSchema = z.object({
+  key: z.string(),
+  runId: z.string(),
+  at: z.string(),
+  kind: z.enum(TRANSITION_KINDS),
+  from: z.enum(FINDING_STATUSES).optional(),
+  to: z.enum(FINDING_STATUSES).optional(),
+  finding: FindingSchema,
+});
+export type Transition = z.infer<typeof TransitionSchema>;
 
 /**
  * Pure state machine: previous current-state map + one run's findings -> the states to write and the

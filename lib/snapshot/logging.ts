@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collectedSchema } from '../../collect/collected.js';
+import { collectedSchema } from './collected.js';
 
 /** Which management events a trail's selectors capture (ReadOnly + WriteOnly selectors combine to All). */
 export const ManagementEventsSchema = z.enum(['All', 'ReadOnly', 'WriteOnly', 'None']);

@@ -14,7 +14,7 @@ import { CreateVolumeCommand, CreateVpcCommand, EC2Client, EnableEbsEncryptionBy
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
-import type { AwsClientFactory } from '../aws/clients.js';
+import type { AwsClientFactory } from '../../lib/aws/clients.js';
 
 /**
  * "Demo Clinic": a small workload account with a documented mix of good and bad configuration.

@@ -1,0 +1,34 @@
+import { CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { check as ebsVolumeEncrypted } from '../../lib/checks/storage/ec2_ebs_volume_encrypted.js';
+import { collectSnapshot, evaluateCheck, resultFor, snapshotOf } from './snapshot.js';
+import { MOTO_ACCOUNT_ID, motoClients, startMoto, type MotoServer } from './moto.js';
+
+let moto: MotoServer;
+beforeAll(async () => {
+  moto = await startMoto();
+});
+afterAll(async () => {
+  await moto?.stop();
+});
+
+describe('the shared snapshot builder', () => {
+  it('collects a family with the real collector against moto and evaluates a check on it', async () => {
+    const clients = motoClients(moto);
+    const volume = await clients.get(EC2Client, 'us-east-1').send(new CreateVolumeCommand({ AvailabilityZone: 'us-east-1a', Size: 1 }));
+    const snapshot = await collectSnapshot(clients, { regions: ['us-east-1'], families: ['storage'], includeGlobal: false });
+    expect(snapshot).toMatchObject({ accountId: MOTO_ACCOUNT_ID, regions: ['us-east-1'], includesGlobal: false, iam: {} });
+    const result = resultFor(evaluateCheck(ebsVolumeEncrypted, snapshot), volume.VolumeId ?? '');
+    expect(result.status).toBe('FAIL');
+  });
+
+  it('fills families that were not given with their empty value and validates the result', () => {
+    const snapshot = snapshotOf({}, { regions: ['eu-west-1'] });
+    expect(snapshot.logging).toEqual({ regions: {} });
+    expect(() => snapshotOf({ storage: { regions: { 'us-east-1': {} } } as never })).toThrow();
+  });
+
+  it('resultFor names every result when the resource has none', () => {
+    expect(() => resultFor([], 'vol-1')).toThrow(/expected one result for vol-1, found 0/);
+  });
+});
