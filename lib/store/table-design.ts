@@ -21,6 +21,7 @@ export const ENTITY = {
   transition: 'TRANSITION',
   account: 'ACCOUNT',
   suppression: 'SUPPRESSION',
+  runLock: 'RUN_LOCK',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
 
@@ -41,6 +42,9 @@ export const keys = {
   transitionPrefix: 'TRANS#',
   transition: (key: string) => `TRANS#${key}`,
   accountsPk: 'ACCOUNTS',
+  /** One item: the audit run that currently owns the evidence chains (overlapping executions are refused). */
+  runLockPk: 'LOCK',
+  runLockSk: 'AUDIT_RUN',
   suppressionsPk: 'SUPPRESSION',
   suppression: (id: string) => `SUP#${id}`,
   /** GSI1: open (FAIL / ERROR / SUPPRESSED) states of one account. */
@@ -131,6 +135,7 @@ export const TABLE_DESIGN = {
     { entity: ENTITY.transition, PK: 'RUN#<runId>', SK: 'TRANS#<findingKey>', gsi: 'GSI3 TRANS#<accountId> / <at>#<runId>#<findingKey>' },
     { entity: ENTITY.account, PK: 'ACCOUNTS', SK: 'ACCT#<accountId>', gsi: '-' },
     { entity: ENTITY.suppression, PK: 'SUPPRESSION', SK: 'SUP#<id>', gsi: '-' },
+    { entity: ENTITY.runLock, PK: 'LOCK', SK: 'AUDIT_RUN', gsi: '-' },
   ],
   indexes: [
     { name: 'GSI1', PK: 'OPEN#<accountId>', SK: '<status>#<severityRank>#<findingKey>', purpose: 'current FAIL/ERROR/SUPPRESSED by severity; HIPAA section via contains(sections)' },
@@ -149,6 +154,8 @@ export const TABLE_DESIGN = {
     ['transitions of a run', 'Query RUN#<runId>, begins_with TRANS#'],
     ['transitions since a date', 'Query GSI3 TRANS#<accountId>, SK >= <date>'],
     ['suppressions', 'Query SUPPRESSION'],
+    ['the audit run holding the run lock', 'GetItem LOCK / AUDIT_RUN; conditional Put / Delete'],
+    ['one account of a run (recorded chunk)', 'GetItem ACCT#<accountId> / RUN#<startedAt>#<runId>'],
     ['accounts ever recorded', 'Query ACCOUNTS'],
   ],
 } as const;

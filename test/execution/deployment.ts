@@ -1,5 +1,6 @@
 import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { provisionPipelineResources } from '../../lib/demo/provision.js';
+import { S3Client } from '@aws-sdk/client-s3';
+import { provisionPipelineResources } from '../../scripts/demo/provision.js';
 import { parsePipelineConfig, type PipelineConfig } from '../../lib/config/pipeline-config.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { seedSmallAccount, startStsDenyProxy, type StsDenyProxy } from './member-accounts.js';
@@ -15,6 +16,9 @@ export interface EmulatedDeployment {
   config: PipelineConfig;
   tableName: string;
   bucket: string;
+  workBucket: string;
+  /** The emulator's S3 (the Distributed Map shim reads and writes the work bucket with it). */
+  s3: S3Client;
   stop(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function deployEmulated(options: { config: PipelineConfig; members:
   const moto = await startMoto();
   const proxy = await startStsDenyProxy(moto.url);
   const clients = motoClients(moto);
+  const s3Clients = motoClients(moto);
   try {
     if (options.organization) await clients.get(OrganizationsClient, HARNESS_REGION).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
     for (const accountId of options.members) await seedSmallAccount(moto.url, accountId, options.config.regions);
@@ -52,7 +57,9 @@ export async function deployEmulated(options: { config: PipelineConfig; members:
     }
     return {
       moto, proxy, workflow, handlers, config: options.config, tableName: resources.tableName, bucket: resources.evidenceBucket,
+      workBucket: resources.workBucket, s3: s3Clients.get(S3Client, HARNESS_REGION),
       stop: async () => {
+        s3Clients.destroy();
         await proxy.stop();
         await moto.stop();
       },

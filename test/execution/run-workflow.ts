@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { Definition, State } from '../infra/definition.js';
+import { distributedMapHandler, SHIM_RESOURCE, withShimmedMaps, type ChildExecution, type DistributedMapRun } from './distributed-map-shim.js';
 
 // aws-local-stepfunctions 3 (the only published version) calls Promise.withResolvers, which Node 22 has
 // and Node 20 (which this project supports) lacks; this is the standard polyfill, installed once.
@@ -36,8 +38,24 @@ export interface WorkflowRun {
   status: 'SUCCEEDED' | 'FAILED';
   output?: unknown;
   error?: { Error: string; Cause: string };
+  /** The execution's own events (a Distributed Map's children have their own histories, as on AWS). */
   events: EventLog[];
+  /** Events of each Distributed Map child execution. */
+  childEvents: EventLog[][];
   calls: TaskCall[];
+  mapRuns: DistributedMapRun[];
+}
+
+/** Largest state input or output (bytes of JSON) in a list of events. */
+export function largestPayloadBytes(events: readonly EventLog[]): number {
+  let max = 0;
+  for (const e of events) {
+    if (e.type !== 'StateEntered' && e.type !== 'StateExited') continue;
+    for (const value of [e.state.input, e.state.output]) {
+      if (value !== undefined) max = Math.max(max, Buffer.byteLength(JSON.stringify(value)));
+    }
+  }
+  return max;
 }
 
 export interface RunWorkflowOptions {
@@ -53,6 +71,8 @@ export interface RunWorkflowOptions {
   beforeInvoke?: (call: { state: string; entry: string; input: unknown; attempt: number }) => void | Promise<void>;
   /** Executes Retry pauses immediately; the definition's intervals are asserted on separately. */
   skipRetryWaits?: boolean;
+  /** S3 of the emulator: where a Distributed Map's ItemReader reads and its ResultWriter writes. */
+  s3?: S3Client;
   executionName?: string;
 }
 
@@ -91,7 +111,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   const retryIntervalOverrides: Record<string, number> = {};
   for (const [name, s] of namedStates(options.definition.States)) {
     if (s.Retry && options.skipRetryWaits) retryIntervalOverrides[name] = 0;
-    if (s.Type !== 'Task') continue;
+    if (s.Type !== 'Task' || s.Resource === SHIM_RESOURCE) continue;
     const entry = options.handlerByArn.get(s.Resource ?? '');
     if (!entry) throw new Error(`Task ${name} calls ${s.Resource}, which is not one of the stack's Lambdas`);
     const handler = options.handlers[entry];
@@ -115,17 +135,43 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
     };
   }
 
-  const machine = new StateMachine(options.definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
-  const startTime = new Date().toISOString();
+  const overrides = { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides };
   const executionName = options.executionName ?? randomUUID();
-  const execution = machine.run(options.input as never, {
-    overrides: { taskResourceLocalHandlers: taskResourceLocalHandlers as never, retryIntervalOverrides },
+  const childEvents: EventLog[][] = [];
+  const mapRuns: DistributedMapRun[] = [];
+  const { definition, maps } = withShimmedMaps(options.definition);
+  for (const [name, map] of maps) {
+    if (!options.s3) throw new Error(`${name} is a DISTRIBUTED Map: pass the emulator's S3 client`);
+    taskResourceLocalHandlers[name] = distributedMapHandler(name, map, options.s3, async (processor, input, index): Promise<ChildExecution> => {
+      const child = await execute(new StateMachine(processor as never, { validationOptions: { noValidate: true } }), input, `${executionName}-${name}-${index}`, overrides);
+      childEvents.push(child.events);
+      return { input, ok: child.ok, ...(child.ok ? { output: child.output } : {}), ...(child.error ? { error: child.error } : {}) };
+    }, mapRuns);
+  }
+  const machine = new StateMachine(definition as never, { validationOptions: { checkArn: true, checkPaths: true } });
+  const run = await execute(machine, options.input, executionName, overrides);
+  return {
+    status: run.ok ? 'SUCCEEDED' : 'FAILED',
+    ...(run.ok ? { output: run.output } : {}),
+    ...(run.error ? { error: run.error } : {}),
+    events: run.events, childEvents, calls, mapRuns,
+  };
+}
+
+async function execute(
+  machine: StateMachine,
+  input: unknown,
+  executionName: string,
+  overrides: object,
+): Promise<{ ok: boolean; output?: unknown; error?: { Error: string; Cause: string }; events: EventLog[] }> {
+  const execution = machine.run(input as never, {
+    overrides: overrides as never,
     context: {
       Execution: {
-        Id: `arn:aws:states:us-east-1:111122223333:execution:AuditRun:${executionName}`, Name: executionName,
-        Input: options.input as never, StartTime: startTime, RoleArn: 'arn:aws:iam::111122223333:role/AuditRun',
+        Id: `arn:aws:states:us-east-1:123456789012:execution:AuditRun:${executionName}`, Name: executionName,
+        Input: input as never, StartTime: new Date().toISOString(), RoleArn: 'arn:aws:iam::123456789012:role/AuditRun',
       },
-      StateMachine: { Id: 'arn:aws:states:us-east-1:111122223333:stateMachine:AuditRun', Name: 'AuditRun' },
+      StateMachine: { Id: 'arn:aws:states:us-east-1:123456789012:stateMachine:AuditRun', Name: 'AuditRun' },
     } as never,
   });
   const events: EventLog[] = [];
@@ -135,11 +181,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
   try {
     const output = await execution.result;
     await logging;
-    return { status: 'SUCCEEDED', output, events, calls };
+    return { ok: true, output, events };
   } catch (err) {
     await logging.catch(() => undefined);
     const failed = events.find((e): e is Extract<EventLog, { type: 'ExecutionFailed' }> => e.type === 'ExecutionFailed');
     const error = failed ? { Error: failed.Error, Cause: String(failed.Cause) } : { Error: (err as Error).name, Cause: (err as Error).message };
-    return { status: 'FAILED', error, events, calls };
+    return { ok: false, error, events };
   }
 }

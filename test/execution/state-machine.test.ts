@@ -27,6 +27,7 @@ function execute(options: { beforeInvoke?: Parameters<typeof runWorkflow>[0]['be
     handlers: deployment.handlers,
     input: deployment.workflow.scheduleInput,
     skipRetryWaits: true,
+    s3: deployment.s3,
     ...options,
   });
 }
@@ -138,8 +139,9 @@ describe('the synthesized state machine, executed', () => {
     });
     expect(run.status).toBe('SUCCEEDED');
     expect(thrown).toBeGreaterThan(0);
-    const retried = run.events.filter((e) => e.type === 'StateRetried');
+    const retried = [...run.events, ...run.childEvents.flat()].filter((e) => e.type === 'StateRetried');
     expect(retried.length).toBe(thrown);
+    expect(retried.every((e) => e.type === 'StateRetried' && e.state.name === 'ScanTarget')).toBe(true);
     const { clients, findings } = stores();
     try {
       expect((await findings.getRun(runIdOf(run)))?.status).toBe('COMPLETE');

@@ -28,6 +28,7 @@ export interface SynthesizedWorkflow {
 export interface HarnessResourceNames {
   tableName: string;
   evidenceBucket: string;
+  workBucket: string;
   signingKeyId: string;
 }
 
@@ -55,7 +56,9 @@ export function synthesizedWorkflow(config: PipelineConfig, names: HarnessResour
   }
   const resourceNames = new Map<string, string>();
   for (const [id, resource] of Object.entries(template.findResources('AWS::S3::Bucket'))) {
-    if ((resource as { Properties?: { ObjectLockEnabled?: boolean } }).Properties?.ObjectLockEnabled) resourceNames.set(id, names.evidenceBucket);
+    const props = (resource as { Properties?: { ObjectLockEnabled?: boolean; LifecycleConfiguration?: { Rules?: { Id?: string }[] } } }).Properties;
+    if (props?.ObjectLockEnabled) resourceNames.set(id, names.evidenceBucket);
+    if (props?.LifecycleConfiguration?.Rules?.some((r) => r.Id === 'expire-work-data')) resourceNames.set(id, names.workBucket);
   }
   for (const id of Object.keys(template.findResources('AWS::DynamoDB::Table'))) resourceNames.set(id, names.tableName);
   for (const [id, resource] of Object.entries(template.findResources('AWS::KMS::Key'))) {

@@ -5,8 +5,10 @@ import type { Definition, State } from './definition.js';
  * definition; the executed-workflow test checks every real handler result against this table.
  */
 export const HANDLER_OUTPUT_KEYS: Record<string, readonly string[]> = {
-  'resolve-targets.ts': ['runId', 'startedAt', 'targets'],
-  'scan-target.ts': ['accountId', 'status', 'findingsKey', 'counts'],
+  'resolve-targets.ts': ['runId', 'startedAt', 'executionId', 'targets'],
+  'scan-target.ts': ['accountId', 'regions', 'includeGlobal', 'status', 'recordKey', 'counts'],
+  'seal-account.ts': ['accountId', 'status', 'manifestKey', 'counts'],
+  'record-account.ts': ['accountId', 'status', 'counts'],
   'finalize-run.ts': ['runId', 'status', 'counts'],
 };
 
