@@ -15,13 +15,27 @@ import { TEST_CREDENTIALS } from '../support/moto.js';
 export interface StsDenyProxy {
   url: string;
   denied: Set<string>;
+  /**
+   * When set, the first request it matches is never answered (the caller is "mid-write") and `onHold`
+   * is called: the retry-safety test kills the writing process at that moment.
+   */
+  hold?: { matches: (method: string, path: string) => boolean; onHold: () => void };
   stop(): Promise<void>;
 }
 
 export async function startStsDenyProxy(upstream: string): Promise<StsDenyProxy> {
   const target = new URL(upstream);
   const denied = new Set<string>();
+  const held: ServerResponse[] = [];
+  const proxy: Partial<StsDenyProxy> = {};
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const hold = proxy.hold;
+    if (hold && hold.matches(req.method ?? '', req.url ?? '')) {
+      proxy.hold = undefined;
+      held.push(res);
+      hold.onHold();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -52,11 +66,15 @@ export async function startStsDenyProxy(upstream: string): Promise<StsDenyProxy>
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  return Object.assign(proxy, {
     url: `http://127.0.0.1:${port}`,
     denied,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+    stop: () => {
+      for (const res of held) res.destroy();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  }) as StsDenyProxy;
 }
 
 /** Clients acting inside a member account of the emulator (moto switches account on AssumeRole). */
