@@ -6,7 +6,8 @@
  *
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
- * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock.
+ * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
+ * Resource Explorer ListResources -> resource-explorer-2:Search.
  */
 export const MEMBER_READ_ACTIONS = [
   // IAM and account
@@ -68,6 +69,9 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // Inventory (coverage: what exists that no check assesses)
+  'config:GetDiscoveredResourceCounts',
+  'resource-explorer-2:Search',
 ] as const;
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */

@@ -7,7 +7,8 @@ export function toCollectionError(err: unknown, operation: string): CollectionEr
     let code = meta.Code ?? meta.name ?? 'UnknownError';
     if (code === 'Error' || code === 'UnknownError') code = meta.code ?? code;
     if (code === 'TimeoutError' || code === 'AbortError' || meta.code === 'ETIMEDOUT') code = 'Timeout';
-    if (code === 'Error' && meta.$metadata?.httpStatusCode) code = `Http${meta.$metadata.httpStatusCode}`;
+    // A body the SDK could not parse (an HTML error page from a proxy or an emulator) is named by its status.
+    if ((code === 'Error' || code === 'SyntaxError') && meta.$metadata?.httpStatusCode) code = `Http${meta.$metadata.httpStatusCode}`;
     return { code, message: redact(err.message || code).slice(0, 500), operation };
   }
   return { code: 'UnknownError', message: redact(String(err)).slice(0, 500), operation };

@@ -1,6 +1,7 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
 import { collectIam } from './iam/index.js';
+import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
 import { collectStorage } from './storage/index.js';
 
@@ -15,6 +16,7 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   iam: { label: 'IAM and account', collect: collectIam },
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
+  inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },
 };
 
 /** Runs the collectors of `families` concurrently; the result is keyed by family. */

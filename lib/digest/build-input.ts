@@ -1,3 +1,4 @@
+import type { RegionCoverage } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import { expiryInstant } from '../model/suppressions.js';
 import type { RunStatus, ScanRun } from '../model/run.js';
@@ -173,6 +174,7 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
       .filter((s) => expiryInstant(s.expiresAt) <= nowMs)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))
       .map((s) => acceptance(s, wholeDays(expiryInstant(s.expiresAt), nowMs), live)),
+    notLookedAt: notLookedAt(latestRuns),
     securityContact: {
       officerEmails: [...options.officerEmails],
       accounts: securityContactStatus(live, accounts, options.officerEmails),
@@ -180,6 +182,25 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
     ...(options.bundleLink ? { bundleLink: { ...options.bundleLink } } : {}),
   };
   return DigestInputSchema.parse(input);
+}
+
+/**
+ * Regions where something present was not assessed, or where there was no inventory to tell. A run
+ * without coverage (recorded before coverage existed) says so rather than passing for "all assessed".
+ */
+function notLookedAt(runs: readonly ScanRun[]): RegionCoverage[] {
+  return runs.flatMap((run) =>
+    run.coverage
+      ? run.coverage.filter((c) => c.source === 'unavailable' || c.unassessed.length > 0)
+      : run.accountIds.map((accountId) => ({
+          accountId,
+          region: 'all regions',
+          source: 'unavailable' as const,
+          reason: `run ${run.id} recorded no inventory`,
+          assessed: [],
+          unassessed: [],
+        })),
+  );
 }
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;

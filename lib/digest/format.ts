@@ -133,3 +133,15 @@ export function dateTime(iso: string): string {
   if (Number.isNaN(ms)) return iso;
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** Regions listed under "What this audit does not look at" before "and N more"; keeps the email small. */
+export const MAX_COVERAGE_ROWS = 20;
+const MAX_TYPES_PER_REGION = 8;
+
+/** `AWS::Glue::Job 12, AWS::Athena::WorkGroup 3 and 4 more types`. */
+export function notLookedAtList(types: readonly { resourceType: string; count: number }[]): string {
+  const listed = types.slice(0, MAX_TYPES_PER_REGION).map((t) => `${t.resourceType} ${t.count}`).join(', ');
+  const rest = types.length - MAX_TYPES_PER_REGION;
+  return rest > 0 ? `${listed} and ${rest} more types` : listed;
+}
+

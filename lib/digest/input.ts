@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegionCoverageSchema } from '../model/coverage.js';
 import { ResourceRefSchema } from '../model/resource.js';
 import { SEVERITIES } from '../model/severity.js';
 import { FINDING_STATUSES } from '../model/status.js';
@@ -142,6 +143,8 @@ export const DigestInputSchema = z.object({
   errors: z.array(ErrorItemSchema),
   expiringAcceptances: z.array(AcceptanceItemSchema),
   expiredAcceptances: z.array(AcceptanceItemSchema),
+  /** Per account and region of the latest runs: resource types present that no check assessed. */
+  notLookedAt: z.array(RegionCoverageSchema).default([]),
   securityContact: z.object({
     officerEmails: z.array(z.email()),
     accounts: z.array(SecurityContactAccountSchema),

@@ -14,6 +14,8 @@ import {
   subjectLine,
   type Banner,
   type RenderOptions,
+  MAX_COVERAGE_ROWS,
+  notLookedAtList,
 } from './format.js';
 import type { AcceptanceItem, DigestFinding, DigestInput, PostureCounts } from './input.js';
 
@@ -220,6 +222,22 @@ function coverage(input: DigestInput): SafeHtml {
   return section('Coverage', html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;">${kv('Accounts', input.accounts.join(', ') || 'none')}${kv('Regions', input.regions.join(', ') || 'none')}${kv('Runs', runs.length > 0 ? html`${runs}` : 'No run in this period')}</table>`);
 }
 
+/** Resource types present that no check looked at: "no failures" only speaks for what was checked. */
+function notLookedAt(input: DigestInput): SafeHtml {
+  const title = 'What this audit does not look at';
+  const rows = input.notLookedAt;
+  if (rows.length === 0) return section(title, para(input.runs.length > 0 ? 'Every resource type found in the inventory was assessed.' : 'No run in this period.'));
+  const shown = rows.slice(0, MAX_COVERAGE_ROWS).map(
+    (c) =>
+      html`<div style="margin:0 0 6px;${TEXT}${BREAK}"><strong>${c.accountId} ${c.region}</strong>: ${c.source === 'unavailable' ? (c.reason ?? 'inventory unavailable') : notLookedAtList(c.unassessed)}</div>`,
+  );
+  return section(title, [
+    para('Resource types present in these regions that no check of this product assesses. Review them with your risk analysis (164.308(a)(1)(ii)(A)).', MUTED),
+    ...shown,
+    more(rows.length - shown.length),
+  ]);
+}
+
 function bundle(input: DigestInput): SafeHtml {
   const link = input.bundleLink;
   if (!link) return section('Evidence bundle', para('No evidence bundle link is attached to this digest. Export one with the evidence command when needed.', MUTED));
@@ -242,7 +260,7 @@ export function renderDigestHtml(input: DigestInput, options: RenderOptions = {}
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="background-color:#f1f5f9;"><tr><td align="center" style="padding:12px 6px;">
 <!--[if mso]><table role="presentation" width="640" cellspacing="0" cellpadding="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="width:100%;max-width:640px;background-color:#ffffff;border:1px solid #e2e8f0;border-collapse:collapse;text-align:left;">
-${header(input)}${banner(input)}${headlineNumbers(input)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${bundle(input)}${footer(input)}
+${header(input)}${banner(input)}${headlineNumbers(input)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${notLookedAt(input)}${bundle(input)}${footer(input)}
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr></table>

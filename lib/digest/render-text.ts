@@ -12,6 +12,8 @@ import {
   signed,
   subjectLine,
   type RenderOptions,
+  MAX_COVERAGE_ROWS,
+  notLookedAtList,
 } from './format.js';
 import type { DigestFinding, DigestInput, PostureCounts } from './input.js';
 
@@ -117,6 +119,12 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
   out.push(`Accounts: ${input.accounts.join(', ') || 'none'}`, `Regions: ${input.regions.join(', ') || 'none'}`);
   if (input.runs.length === 0) out.push('Runs: no run in this period');
   for (const r of input.runs) out.push(`Run ${r.id}: ${r.status}, finished ${dateTime(r.finishedAt)}, ${r.accountIds.length} account(s), ${r.collectionErrorCount} collection error(s)`);
+
+  out.push(...heading('What this audit does not look at'));
+  if (input.notLookedAt.length === 0) out.push(input.runs.length > 0 ? 'Every resource type found in the inventory was assessed.' : 'No run in this period.');
+  const coverageRows = input.notLookedAt.slice(0, MAX_COVERAGE_ROWS);
+  for (const c of coverageRows) out.push(`* ${c.accountId} ${c.region}: ${c.source === 'unavailable' ? (c.reason ?? 'inventory unavailable') : notLookedAtList(c.unassessed)}`);
+  out.push(...withMore([], input.notLookedAt.length - coverageRows.length));
 
   out.push(...heading('Evidence bundle'));
   const link = input.bundleLink;

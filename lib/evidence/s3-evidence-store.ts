@@ -99,6 +99,7 @@ export class S3EvidenceStore implements EvidenceStore {
     const findings = records.flatMap((r) => r.findings).sort(byFindingKey);
     const collectionErrors = [...records.flatMap((r) => r.run.collectionErrors), ...input.failed.flatMap((f) => failedScanErrors(input.accountId, f))];
     const regions = [...new Set([...records.flatMap((r) => r.run.regions), ...input.failed.flatMap((f) => f.regions)])].sort();
+    const coverage = records.flatMap((r) => r.run.coverage ?? []).sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
     const run: ScanRun = {
       id: input.runId,
       startedAt: input.startedAt,
@@ -108,6 +109,7 @@ export class S3EvidenceStore implements EvidenceStore {
       status: collectionErrors.length > 0 ? 'PARTIAL' : 'COMPLETE',
       counts: countByStatus(findings),
       collectionErrors,
+      coverage,
     };
     const entries = records.flatMap((r) => r.entries).sort((a, b) => (a.path < b.path ? -1 : 1));
     return this.seal(input.accountId, run, findings, entries, []);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CollectionErrorSchema } from './collection-error.js';
+import { RegionCoverageSchema } from './coverage.js';
 import { FINDING_STATUSES } from './status.js';
 
 export const RUN_STATUSES = ['COMPLETE', 'PARTIAL', 'FAILED'] as const;
@@ -19,6 +20,8 @@ export const ScanRunSchema = z.object({
   counts: StatusCountsSchema,
   /** Calls that failed; the checks depending on them reported ERROR. */
   collectionErrors: z.array(CollectionErrorSchema.extend({ accountId: z.string(), region: z.string().optional() })),
+  /** Per account and region: the resource types present and whether the run assessed them. */
+  coverage: z.array(RegionCoverageSchema).optional(),
 });
 export type ScanRun = z.infer<typeof ScanRunSchema>;
 

@@ -6,6 +6,12 @@ import { pipelineClients } from './target-clients.js';
 
 /** The run item keeps at most this many collection errors; every account-run item keeps all of its own. */
 export const RUN_ITEM_MAX_ERRORS = 100;
+/**
+ * Region coverage entries the run item can hold within DynamoDB's 400 KB item limit. A larger
+ * organization's run item carries none (shown as not known, never as fully assessed); each account-run
+ * item keeps its own.
+ */
+export const RUN_ITEM_MAX_COVERAGE = 300;
 
 /**
  * Last state: reads each target account's recorded part of the run (a small item each, never the
@@ -26,6 +32,7 @@ export async function finalizeRun(
     );
     const counts = countByStatus([]);
     const errors: ScanRun['collectionErrors'] = [];
+    const coverage: NonNullable<ScanRun['coverage']> = [];
     const byStatus = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
     let finishedAt = input.startedAt;
     for (const { accountId, run } of accountRuns) {
@@ -37,6 +44,7 @@ export async function finalizeRun(
       byStatus[run.status] += 1;
       for (const [status, n] of Object.entries(run.counts)) counts[status as keyof typeof counts] = (counts[status as keyof typeof counts] ?? 0) + n;
       errors.push(...run.collectionErrors);
+      coverage.push(...(run.coverage ?? []));
       if (run.finishedAt > finishedAt) finishedAt = run.finishedAt;
     }
     const assessed = byStatus.COMPLETE + byStatus.PARTIAL;
@@ -50,6 +58,7 @@ export async function finalizeRun(
       status,
       counts,
       collectionErrors: capErrors(errors),
+      ...(coverage.length <= RUN_ITEM_MAX_COVERAGE ? { coverage } : {}),
     };
     const committed = await stores.findings.commitRun(run);
     await stores.runLock.release(input.executionId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CollectionErrorSchema } from '../model/collection-error.js';
+import { RegionCoverageSchema } from '../model/coverage.js';
 import { FindingSchema, type Finding } from '../model/finding.js';
 import { RUN_STATUSES, type ScanRun } from '../model/run.js';
 
@@ -15,6 +16,9 @@ export const ScanReportSchema = z
       regions: z.array(z.string()),
       status: z.enum(RUN_STATUSES).describe('PARTIAL when some API calls failed; the affected checks report ERROR'),
       collectionErrors: z.array(CollectionErrorSchema.extend({ accountId: z.string(), region: z.string().optional() })),
+      coverage: z
+        .array(RegionCoverageSchema)
+        .describe('What the run looked at and what it did not: resource types present per region, assessed or not'),
     }),
     findings: z.array(FindingSchema),
   })
@@ -32,6 +36,7 @@ export function toScanReport(run: ScanRun, findings: readonly Finding[]): ScanRe
       regions: run.regions,
       status: run.status,
       collectionErrors: run.collectionErrors,
+      coverage: run.coverage ?? [],
     },
     findings: [...findings],
   };

@@ -1,3 +1,4 @@
+import type { RegionCoverage } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import type { FindingStatus } from '../model/status.js';
 import type { ScanRun } from '../model/run.js';
@@ -39,6 +40,7 @@ export function renderTable(run: ScanRun, findings: readonly Finding[], options:
     lines.push('');
   }
   lines.push(`Total: ${summarize(countStatuses(findings))}`);
+  lines.push('', ...renderCoverage(run.coverage ?? []));
   return lines.join('\n') + '\n';
 }
 
@@ -51,3 +53,23 @@ function countStatuses(findings: readonly Finding[]): Record<FindingStatus, numb
 function summarize(counts: Record<FindingStatus, number>): string {
   return `${counts.FAIL} fail, ${counts.ERROR} error, ${counts.SUPPRESSED} suppressed, ${counts.PASS} pass, ${counts.NOT_APPLICABLE} n/a`;
 }
+
+/** "What this audit does not look at": present resource types no finding is about, per region. */
+export function renderCoverage(coverage: readonly RegionCoverage[]): string[] {
+  if (coverage.length === 0) return [];
+  const lines = ['== What this audit does not look at'];
+  for (const c of coverage) {
+    const where = `  ${c.accountId} ${c.region}`;
+    if (c.source === 'unavailable') lines.push(`${where}: ${c.reason ?? 'inventory unavailable'}`);
+    else if (c.unassessed.length === 0) lines.push(`${where} (${SOURCE_NAMES[c.source]}): every resource type present is assessed`);
+    else lines.push(`${where} (${SOURCE_NAMES[c.source]}): ${c.unassessed.map((u) => `${u.resourceType} ${u.count}`).join(', ')}`);
+  }
+  return lines;
+}
+
+const SOURCE_NAMES: Record<RegionCoverage['source'], string> = {
+  config: 'AWS Config inventory',
+  'resource-explorer': 'Resource Explorer inventory',
+  unavailable: 'no inventory',
+};
+

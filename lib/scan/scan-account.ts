@@ -9,6 +9,7 @@ import type { CheckDefinition } from '../checks/types.js';
 import type { Finding } from '../model/finding.js';
 import { AccountSnapshotSchema, SNAPSHOT_FAMILIES, type AccountSnapshot, type SnapshotFamily } from '../snapshot/schema.js';
 import { findCollectionErrors } from './collection-errors.js';
+import { computeCoverage } from './coverage.js';
 import { resolveIdentity } from './identity.js';
 import { resolveRegions } from './regions.js';
 import { countByStatus, newRunId, type ScanRun } from '../model/run.js';
@@ -93,7 +94,9 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
 
   progress({ phase: 'evaluate', detail: `${(options.checks ?? CHECKS).length} checks` });
   const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), options.thresholds ?? DEFAULT_THRESHOLDS);
-  const collectionErrors = findCollectionErrors(snapshot).map(({ code, message, operation, region }) => ({
+  // The inventory is context, not assessment: its failures are shown in the coverage section and do not
+  // make the run PARTIAL (no verdict depends on them).
+  const collectionErrors = findCollectionErrors({ ...snapshot, inventory: undefined }).map(({ code, message, operation, region }) => ({
     code,
     message,
     operation,
@@ -110,6 +113,7 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     status: collectionErrors.length > 0 ? 'PARTIAL' : 'COMPLETE',
     counts: countByStatus(findings),
     collectionErrors,
+    coverage: computeCoverage(snapshot, findings),
   };
   return { run, snapshot, findings, evidence: ctx.evidence.records };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IamSnapshotSchema } from './iam.js';
+import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
 import { StorageSnapshotSchema } from './storage.js';
 
@@ -16,6 +17,7 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;
 

@@ -22,6 +22,7 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     collectedAt: NOW.toISOString(),
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
+    inventory: { regions: {} },
     logging,
   };
 }

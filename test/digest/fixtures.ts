@@ -111,6 +111,19 @@ export function sampleDigestInput(overrides: Partial<DigestInput> = {}): DigestI
     expiredAcceptances: [
       { id: 'sup-0', accountId: '*', checkId: 'rds_instance_backup_enabled', resourcePattern: 'arn:aws:rds:us-east-1:111122223333:db:scratch', reason: 'Scratch database without PHI.', approvedBy: 'Dana Officer', expiresAt: '2025-07-01T00:00:00.000Z', days: 12, findingCount: 0 },
     ],
+    notLookedAt: [
+      {
+        accountId: '111122223333',
+        region: 'us-east-1',
+        source: 'config',
+        assessed: [{ resourceType: 'AWS::S3::Bucket', count: 14 }],
+        unassessed: [
+          { resourceType: 'AWS::Glue::Job', count: 12 },
+          { resourceType: 'AWS::Athena::WorkGroup', count: 3 },
+        ],
+      },
+      { accountId: '444455556666', region: 'us-west-2', source: 'unavailable', reason: 'inventory unavailable: AWS Config records no resources here (no recorder running); Resource Explorer has no default view in this region', assessed: [], unassessed: [] },
+    ],
     securityContact: {
       officerEmails: ['security.officer@acme-health.example'],
       accounts: [

@@ -14,6 +14,7 @@ const SECTIONS = [
   '>Risk acceptances: expired or expiring within 30 days</h2>',
   '>Security official designation (164.308(a)(2))</h2>',
   '>Coverage</h2>',
+  '>What this audit does not look at</h2>',
   '>Evidence bundle</h2>',
 ];
 
@@ -146,7 +147,7 @@ describe('subject', () => {
 describe('renderDigest text', () => {
   it('has the same sections, in order, with the essentials', () => {
     const { text } = renderDigest(sampleDigestInput(), { maxItemsPerList: 5 });
-    const order = ['!!! PARTIAL RUN', '\nHeadline\n', '\nPosture by HIPAA standard\n', '\nNew & regressed failures\n', '\nResolved\n', '\nOldest open failures\n', '\nCould not be assessed\n', '\nRisk acceptances', '\nSecurity official designation (164.308(a)(2))\n', '\nCoverage\n', '\nEvidence bundle\n'];
+    const order = ['!!! PARTIAL RUN', '\nHeadline\n', '\nPosture by HIPAA standard\n', '\nNew & regressed failures\n', '\nResolved\n', '\nOldest open failures\n', '\nCould not be assessed\n', '\nRisk acceptances', '\nSecurity official designation (164.308(a)(2))\n', '\nCoverage\n', '\nWhat this audit does not look at\n', '\nEvidence bundle\n'];
     const positions = order.map((s) => text.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -165,6 +166,14 @@ describe('renderDigest text', () => {
     expect(text).toContain('The link expires 2025-07-20 07:00 UTC.');
     expect(text).toContain('Run run-20250713T060000Z-abc12345: PARTIAL');
     expect(text).not.toMatch(/<(table|div|p|span|td)\b/i);
+  });
+
+  it('lists what the audit does not look at: unassessed types per region, or why there is no inventory', () => {
+    const { html, text } = renderDigest(sampleDigestInput());
+    expect(text).toContain('* 111122223333 us-east-1: AWS::Glue::Job 12, AWS::Athena::WorkGroup 3');
+    expect(text).toContain('* 444455556666 us-west-2: inventory unavailable: AWS Config records no resources here');
+    expect(html).toContain('AWS::Glue::Job 12, AWS::Athena::WorkGroup 3');
+    expect(text).not.toContain('AWS::S3::Bucket 14');
   });
 
   it('is deterministic', () => {

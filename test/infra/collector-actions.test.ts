@@ -23,6 +23,8 @@ const ACTION_RENAMES: Record<string, string> = {
   's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  // Resource Explorer's API reference: ListResources is authorized by resource-explorer-2:Search.
+  'resource-explorer-2:ListResources': 'resource-explorer-2:Search',
 };
 
 function sourceFiles(dir: string): string[] {
