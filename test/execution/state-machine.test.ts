@@ -1,5 +1,5 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
 import { motoClients } from '../support/moto.js';
 import { HANDLER_OUTPUT_KEYS } from '../infra/definition-paths.js';
@@ -11,6 +11,8 @@ import { HARNESS_REGION } from './synthesized-workflow.js';
 // the real handlers in functions/, against one moto holding the audit account and three member accounts.
 const MEMBERS = ['210000000001', '210000000002', '210000000003'];
 let deployment: EmulatedDeployment;
+// Whole executions against moto: minutes when the machine's two cores are shared with other test files.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 beforeAll(async () => {
   deployment = await deployEmulated({ config: harnessConfig({ targets: { accounts: MEMBERS }, regions: ['us-east-1', 'us-west-2'] }), members: MEMBERS });
