@@ -9,6 +9,11 @@ export interface CliOptions {
   measureBundles: boolean;
   motoDefaultAmis: boolean;
   out: string;
+  /** Member-account counts of the organization points (executed state machine); empty = none. */
+  organization: number[];
+  organizationRegions: string[];
+  /** Only the organization points, merged into an existing results file. */
+  organizationOnly: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_SCALE=small)
@@ -22,7 +27,10 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
   --eval-seconds S              time spent re-evaluating for throughput (default 2)
   --no-bundles                  skip esbuild bundle sizes
   --moto-default-amis           keep moto's ~1,200 default AMI snapshots (reported as self-owned)
-  --out FILE                    results file (default bench/results.json)`;
+  --out FILE                    results file (default bench/results.json)
+  --organization N,M            organization points: N member accounts through the executed state machine (default 50,200; 0 = none)
+  --organization-regions a,b    regions seeded and scanned in each member account (default us-east-1,us-west-2)
+  --organization-only           run only the organization points and merge them into the results file`;
 
 const NUMERIC = ['users', 'roles', 'policies', 'buckets', 'volumes', 'rds', 'keys', 'log-groups', 'tables',
   'compare', 'seed-concurrency', 'scan-concurrency', 'eval-seconds'] as const;
@@ -37,6 +45,9 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       regions: { type: 'string' },
       'no-bundles': { type: 'boolean' },
       'moto-default-amis': { type: 'boolean' },
+      organization: { type: 'string' },
+      'organization-regions': { type: 'string' },
+      'organization-only': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(NUMERIC.map((name) => [name, { type: 'string' as const }])),
@@ -88,5 +99,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     measureBundles: !(values['no-bundles'] ?? false),
     motoDefaultAmis: values['moto-default-amis'] ?? false,
     out: str('out') ?? 'bench/results.json',
+    organization: (str('organization') ?? '50,200').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0),
+    organizationRegions: (str('organization-regions') ?? 'us-east-1,us-west-2').split(',').map((r) => r.trim()).filter(Boolean),
+    organizationOnly: values['organization-only'] ?? false,
   };
 }

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCli, USAGE } from './args.js';
 import { runBenchmark } from './benchmark.js';
+import { renderOrganization, runOrganizationPoint, type OrganizationPoint } from './organization.js';
 import { stderrProgress } from './progress.js';
 import { renderReport } from './report.js';
 
@@ -10,6 +11,19 @@ async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   if (cli === 'help') {
     console.log(USAGE);
+    return;
+  }
+  const organization: OrganizationPoint[] = [];
+  const runOrganization = async (): Promise<void> => {
+    for (const accounts of cli.organization) organization.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
+  };
+  if (cli.organizationOnly) {
+    await runOrganization();
+    const out = resolve(cli.out);
+    const existing = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+    await writeFile(out, `${JSON.stringify({ ...existing, organization }, null, 2)}\n`);
+    console.log(renderOrganization(organization));
+    console.log(`results written to ${out}`);
     return;
   }
   const results = await runBenchmark({
@@ -21,9 +35,11 @@ async function main(): Promise<void> {
     motoDefaultAmis: cli.motoDefaultAmis,
     log: stderrProgress,
   });
+  await runOrganization();
   const out = resolve(cli.out);
-  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ ...results, organization }, null, 2)}\n`);
   console.log(renderReport(results));
+  console.log(renderOrganization(organization));
   console.log(`results written to ${out}`);
 }
 

@@ -1,4 +1,4 @@
-import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { S3Client } from '@aws-sdk/client-s3';
 import { provisionPipelineResources } from '../../scripts/demo/provision.js';
 import { parsePipelineConfig, type PipelineConfig } from '../../lib/config/pipeline-config.js';
@@ -14,6 +14,7 @@ export interface EmulatedDeployment {
   workflow: SynthesizedWorkflow;
   handlers: Record<string, LambdaHandler>;
   config: PipelineConfig;
+  members: string[];
   tableName: string;
   bucket: string;
   workBucket: string;
@@ -38,14 +39,34 @@ export function harnessConfig(overrides: Partial<Record<string, unknown>>): Pipe
  * provisions what the stack creates, synthesizes the stack and sets the Lambdas' environment exactly as
  * the template does (names resolved), then loads the real handlers in-process.
  */
-export async function deployEmulated(options: { config: PipelineConfig; members: readonly string[]; organization?: boolean }): Promise<EmulatedDeployment> {
+export async function deployEmulated(options: {
+  config: PipelineConfig;
+  /** Member account ids to seed (listed in the configuration's targets). */
+  members?: readonly string[];
+  /** Or: create an Organization with this many member accounts (CreateAccount) and seed each. */
+  organizationAccounts?: number;
+  log?: (line: string) => void;
+}): Promise<EmulatedDeployment> {
   const moto = await startMoto();
   const proxy = await startStsDenyProxy(moto.url);
   const clients = motoClients(moto);
   const s3Clients = motoClients(moto);
   try {
-    if (options.organization) await clients.get(OrganizationsClient, HARNESS_REGION).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    for (const accountId of options.members) await seedSmallAccount(moto.url, accountId, options.config.regions);
+    const members = [...(options.members ?? [])];
+    if (options.organizationAccounts !== undefined) {
+      const org = clients.get(OrganizationsClient, HARNESS_REGION);
+      await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+      for (let i = 0; i < options.organizationAccounts; i++) {
+        const out = await org.send(new CreateAccountCommand({ AccountName: `member-${i}`, Email: `member-${i}@org.example` }));
+        const id = out.CreateAccountStatus?.AccountId;
+        if (!id) throw new Error('moto CreateAccount returned no account id');
+        members.push(id);
+      }
+    }
+    for (const [i, accountId] of members.entries()) {
+      await seedSmallAccount(moto.url, accountId, options.config.regions);
+      if ((i + 1) % 25 === 0) options.log?.(`seeded ${i + 1}/${members.length} member accounts`);
+    }
     const resources = await provisionPipelineResources(clients, HARNESS_REGION, { senderEmail: options.config.senderEmail });
     const workflow = synthesizedWorkflow(options.config, resources);
     Object.assign(process.env, workflow.environment, { AWS_ENDPOINT_URL: proxy.url, AWS_REGION: HARNESS_REGION, POWERTOOLS_LOG_LEVEL: 'SILENT' });
@@ -56,7 +77,7 @@ export async function deployEmulated(options: { config: PipelineConfig; members:
       handlers[entry] = module.handler;
     }
     return {
-      moto, proxy, workflow, handlers, config: options.config, tableName: resources.tableName, bucket: resources.evidenceBucket,
+      moto, proxy, workflow, handlers, config: options.config, members, tableName: resources.tableName, bucket: resources.evidenceBucket,
       workBucket: resources.workBucket, s3: s3Clients.get(S3Client, HARNESS_REGION),
       stop: async () => {
         s3Clients.destroy();

@@ -8,3 +8,5 @@ if (!entry || !event) throw new Error('usage: invoke-handler.ts <functions/ entr
 const module = (await import(new URL(`../../functions/${entry}`, import.meta.url).href)) as { handler: (e: unknown, c: Context) => Promise<unknown> };
 const context = { functionName: entry, awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 900_000 } as unknown as Context;
 process.stdout.write(`${JSON.stringify(await module.handler(JSON.parse(event), context))}\n`);
+// Peak resident memory of this invocation's process (kB), for the benchmark.
+process.stderr.write(`${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -20,6 +20,8 @@ export interface StsDenyProxy {
    * is called: the retry-safety test kills the writing process at that moment.
    */
   hold?: { matches: (method: string, path: string) => boolean; onHold: () => void };
+  /** Requests passed to moto, by the service named in their SigV4 credential scope (the benchmark counts calls). */
+  requestsByService: Map<string, number>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startStsDenyProxy(upstream: string): Promise<StsDenyProxy>
   const target = new URL(upstream);
   const denied = new Set<string>();
   const held: ServerResponse[] = [];
+  const requestsByService = new Map<string, number>();
   const proxy: Partial<StsDenyProxy> = {};
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const hold = proxy.hold;
@@ -36,6 +39,8 @@ export async function startStsDenyProxy(upstream: string): Promise<StsDenyProxy>
       hold.onHold();
       return;
     }
+    const service = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? 'unsigned';
+    requestsByService.set(service, (requestsByService.get(service) ?? 0) + 1);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -69,6 +74,7 @@ export async function startStsDenyProxy(upstream: string): Promise<StsDenyProxy>
   return Object.assign(proxy, {
     url: `http://127.0.0.1:${port}`,
     denied,
+    requestsByService,
     stop: () => {
       for (const res of held) res.destroy();
       server.closeAllConnections();
