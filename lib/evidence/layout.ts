@@ -82,3 +82,17 @@ export function targetListKey(runId: string): string {
 export function scanRecordKey(runId: string, accountId: string, unitId: string, attemptId: string): string {
   return `runs/${safeSegment(runId)}/scans/${safeSegment(accountId)}/${safeSegment(unitId)}/${safeSegment(attemptId)}.json`;
 }
+
+/** What the officer was sent, kept with the evidence (164.308(a)(1)(ii)(D)): `digests/<period end>/...`. */
+export const DIGEST_ROOT = 'digests/';
+export const DIGEST_FILES = { html: 'digest.html', text: 'digest.txt', posture: 'posture.json' } as const;
+
+export function digestArchivePrefix(periodEnd: string): string {
+  return `${DIGEST_ROOT}${safeSegment(periodEnd)}/`;
+}
+
+/** Uploaded bundles: `bundles/<label>-<random>.zip`, never overwritten. */
+export function bundleKey(label: string, now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return `bundles/${label ? `${safeSegment(label)}-` : ''}${stamp}-${Math.random().toString(36).slice(2, 8)}.zip`;
+}
