@@ -18,6 +18,12 @@ const EXPLORER_NAMES: Record<string, string> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': 'elasticloadbalancing:loadbalancer/app',
   'AWS::ElasticLoadBalancing::LoadBalancer': 'elasticloadbalancing:loadbalancer',
   'AWS::EC2::VPC': 'ec2:vpc',
+  'AWS::OpenSearch::Domain': 'es:domain',
+  'AWS::ElastiCache::CacheCluster': 'elasticache:cluster',
+  'AWS::ElastiCache::ReplicationGroup': 'elasticache:replicationgroup',
+  'AWS::KinesisFirehose::DeliveryStream': 'firehose:deliverystream',
+  'AWS::DMS::ReplicationInstance': 'dms:rep',
+  'AWS::DMS::Endpoint': 'dms:endpoint',
 };
 
 /** `AWS::Logs::LogGroup` -> `logs:log-group`, the form Resource Explorer uses. */

@@ -19,7 +19,9 @@ import { findingsToCsv } from '../../lib/report/csv.js';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
 import type { Transition } from '../../lib/model/transitions.js';
 import { applyClinicFixes, DEMO_CLINIC, seedClinicAccount } from './clinic-account.js';
+import { startMotoProxy, type MotoProxy } from './moto-proxy.js';
 import { motoClients, startMoto, type MotoServer } from './moto-server.js';
+import { answerUnemulatedServices } from './unemulated-services.js';
 import { readSentEmails, type SentEmail } from './sent-mail.js';
 import { localPipelineEnv, provisionPipelineResources } from './provision.js';
 
@@ -47,6 +49,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
   const log = options.log ?? (() => undefined);
   const servers: MotoServer[] = [];
   const clientFactories: AwsClientFactory[] = [];
+  let clinicEndpoint: MotoProxy | undefined;
   try {
     log('Starting two moto servers (clinic workload account, audit account)...');
     const [clinic, audit] = await Promise.all([startMoto(), startMoto({ MOTO_ACCOUNT_ID: AUDIT_ACCOUNT_ID })]);
@@ -54,6 +57,8 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
       servers.push(server);
       options.register?.(server);
     }
+    // The scans reach the clinic through a proxy that stands in for Access Analyzer and Artifact (not in moto).
+    clinicEndpoint = await startMotoProxy(clinic.url, answerUnemulatedServices);
     const clinicClients = motoClients(clinic);
     const auditClients = motoClients(audit);
     clientFactories.push(clinicClients, auditClients);
@@ -65,7 +70,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     const resources = await provisionPipelineResources(auditClients, region, { senderEmail: 'hipaa-audit@demo-clinic.example' });
     const env = loadPipelineEnv({
       ...localPipelineEnv({
-        resources, region, auditEndpoint: audit.url, targetEndpoint: clinic.url, targetAccounts: [CLINIC_ACCOUNT_ID],
+        resources, region, auditEndpoint: audit.url, targetEndpoint: clinicEndpoint.url, targetAccounts: [CLINIC_ACCOUNT_ID],
         officerEmails: [DEMO_CLINIC.officerEmail], organizationName: 'Demo Clinic',
       }),
       AWS_ACCESS_KEY_ID: 'testing',
@@ -143,6 +148,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     };
   } finally {
     for (const clients of clientFactories) clients.destroy();
+    await clinicEndpoint?.close();
     await Promise.all(servers.map((s) => s.stop()));
   }
 }

@@ -173,6 +173,7 @@ describe('iam parsing helpers', () => {
           groups: [],
           roles: [],
           policies: [{ name: 'broken', arn: 'arn:aws:iam::123456789012:policy/broken', path: '/', attachmentCount: 0, defaultVersionId: 'v1', document: null }],
+          awsManagedPolicies: [],
         },
       },
     });

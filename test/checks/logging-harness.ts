@@ -22,6 +22,11 @@ export function snapshotOf(logging: LoggingSnapshot, regions = Object.keys(loggi
     collectedAt: NOW.toISOString(),
     iam: {} as AccountSnapshot['iam'],
     storage: {} as AccountSnapshot['storage'],
+    external: { regions: {} },
+    data: {} as AccountSnapshot['data'],
+    network: {} as AccountSnapshot['network'],
+    edge: {} as AccountSnapshot['edge'],
+    compute: {} as AccountSnapshot['compute'],
     inventory: { regions: {} },
     logging,
   };

@@ -13,18 +13,20 @@ import { parsePolicyDocument } from './policy-document.js';
 import type { AttachedPolicy, AuthorizationDetails, InlinePolicy, ManagedPolicy, RoleSession } from '../../snapshot/iam.js';
 
 /**
- * Users, groups, roles and customer managed policies in one paginated call. AWS managed policies are
- * filtered out: there are over a thousand, and checks only need their ARNs (from the attachments).
+ * Users, groups, roles and managed policies in one paginated call. With the AWSManagedPolicy filter IAM
+ * returns the AWS managed policies in use in the account (not all ~1,300), which is how a principal
+ * holding AdministratorAccess is recognised by what the policy allows. Emulators may return every AWS
+ * managed policy; those attached nowhere are dropped.
  */
 export async function collectAuthorizationDetails(ctx: CollectContext): Promise<Collected<AuthorizationDetails>> {
   const client = ctx.clients.get(IAMClient, ctx.homeRegion);
   const pages = await attemptPages(
     ctx,
     { service: 'iam', region: ctx.homeRegion, operation: 'GetAccountAuthorizationDetails' },
-    () => paginateGetAccountAuthorizationDetails({ client }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] }),
+    () => paginateGetAccountAuthorizationDetails({ client }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] }),
   );
   if (pages.error) return failed(pages.error);
-  const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+  const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [], awsManagedPolicies: [] };
   for (const page of pages.data) {
     for (const u of page.UserDetailList ?? []) {
       details.users.push({
@@ -37,6 +39,7 @@ export async function collectAuthorizationDetails(ctx: CollectContext): Promise<
         inlinePolicies: inline(u.UserPolicyList),
         attachedPolicies: attached(u.AttachedManagedPolicies),
         tags: tags(u.Tags),
+        permissionsBoundaryArn: u.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
       });
     }
     for (const g of page.GroupDetailList ?? []) {
@@ -57,9 +60,16 @@ export async function collectAuthorizationDetails(ctx: CollectContext): Promise<
         tags: tags(r.Tags),
         inlinePolicies: inline(r.RolePolicyList),
         attachedPolicies: attached(r.AttachedManagedPolicies),
+        trustPolicy: parsePolicyDocument(r.AssumeRolePolicyDocument),
+        permissionsBoundaryArn: r.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
       });
     }
-    for (const p of page.Policies ?? []) details.policies.push(managedPolicy(p));
+    for (const p of page.Policies ?? []) {
+      if (!isAwsManaged(p.Arn)) details.policies.push(managedPolicy(p));
+      else if ((p.AttachmentCount ?? 0) > 0 || (p.PermissionsBoundaryUsageCount ?? 0) > 0) {
+        details.awsManagedPolicies.push(managedPolicy(p));
+      }
+    }
   }
   return ok(details);
 }
@@ -81,6 +91,11 @@ export async function collectRoleSessions(ctx: CollectContext): Promise<Collecte
       })),
     ),
   );
+}
+
+/** AWS managed policies live under the reserved account `aws`: arn:<partition>:iam::aws:policy/... */
+function isAwsManaged(arn: string | undefined): boolean {
+  return /^arn:[^:]+:iam::aws:policy\//.test(arn ?? '');
 }
 
 function managedPolicy(p: ManagedPolicyDetail): ManagedPolicy {
