@@ -20,8 +20,12 @@ async function main(): Promise<void> {
   if (cli.organizationOnly) {
     await runOrganization();
     const out = resolve(cli.out);
-    const existing = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
-    await writeFile(out, `${JSON.stringify({ ...existing, organization }, null, 2)}\n`);
+    const existing: Record<string, unknown> = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+    // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own).
+    const kept = (Array.isArray(existing.organization) ? (existing.organization as OrganizationPoint[]) : [])
+      .filter((p) => !organization.some((q) => q.accounts === p.accounts));
+    const merged = [...kept, ...organization].sort((a, b) => a.accounts - b.accounts);
+    await writeFile(out, `${JSON.stringify({ ...existing, organization: merged }, null, 2)}\n`);
     console.log(renderOrganization(organization));
     console.log(`results written to ${out}`);
     return;
