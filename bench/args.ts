@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { divideScale, presetScale, SCALE_NAMES, type ScaleName, type ScaleSpec } from './scale.js';
 
+export const SECTIONS = ['scale', 'retry', 'glob', 'organization'] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export interface CliOptions {
+  /** Which parts run: the scale points, the retry-mode comparison, the glob matcher timing. */
+  sections: Section[];
   scales: ScaleSpec[];
   seedConcurrency: number;
   scanConcurrency?: number;
@@ -12,8 +17,6 @@ export interface CliOptions {
   /** Member-account counts of the organization points (executed state machine); empty = none. */
   organization: number[];
   organizationRegions: string[];
-  /** Only the organization points, merged into an existing results file. */
-  organizationOnly: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_SCALE=small)
@@ -27,10 +30,14 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
   --eval-seconds S              time spent re-evaluating for throughput (default 2)
   --no-bundles                  skip esbuild bundle sizes
   --moto-default-amis           keep moto's ~1,200 default AMI snapshots (reported as self-owned)
-  --out FILE                    results file (default bench/results.json)
-  --organization N,M            organization points: N member accounts through the executed state machine (default 50,200; 0 = none)
+  --only scale,retry,glob,organization
+                                run only these parts (default: all; retry = standard vs adaptive retry
+                                under throttling, through a fault-injecting proxy in front of moto;
+                                glob = risk-acceptance pattern matching on a pathological pattern;
+                                organization = the executed state machine over an Organization in moto)
+  --organization N,M            organization points: N member accounts (default 50,200)
   --organization-regions a,b    regions seeded and scanned in each member account (default us-east-1,us-west-2)
-  --organization-only           run only the organization points and merge them into the results file`;
+  --out FILE                    results file (default bench/results.json)`;
 
 const NUMERIC = ['users', 'roles', 'policies', 'buckets', 'volumes', 'rds', 'keys', 'log-groups', 'tables',
   'compare', 'seed-concurrency', 'scan-concurrency', 'eval-seconds'] as const;
@@ -47,8 +54,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       'moto-default-amis': { type: 'boolean' },
       organization: { type: 'string' },
       'organization-regions': { type: 'string' },
-      'organization-only': { type: 'boolean' },
       out: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(NUMERIC.map((name) => [name, { type: 'string' as const }])),
     },
@@ -91,7 +98,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   // The smaller point runs first so the process-lifetime maxRSS of the larger point is its own.
   const scales = compare > 1 ? [divideScale(scale, compare), scale] : [scale];
   const scanConcurrency = num('scan-concurrency');
+  const only = str('only');
+  const sections = only ? only.split(',').map((x) => x.trim()).filter(Boolean) : [...SECTIONS];
+  const unknownSection = sections.find((x) => !(SECTIONS as readonly string[]).includes(x));
+  if (unknownSection) throw new Error(`--only takes ${SECTIONS.join(', ')}; got "${unknownSection}"`);
   return {
+    sections: sections as Section[],
     scales,
     seedConcurrency: num('seed-concurrency') ?? 16,
     ...(scanConcurrency === undefined ? {} : { scanConcurrency }),
@@ -101,6 +113,5 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     out: str('out') ?? 'bench/results.json',
     organization: (str('organization') ?? '50,200').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0),
     organizationRegions: (str('organization-regions') ?? 'us-east-1,us-west-2').split(',').map((r) => r.trim()).filter(Boolean),
-    organizationOnly: values['organization-only'] ?? false,
   };
 }

@@ -5,45 +5,53 @@ import { runBenchmark } from './benchmark.js';
 import { renderOrganization, runOrganizationPoint, type OrganizationPoint } from './organization.js';
 import { stderrProgress } from './progress.js';
 import { renderReport } from './report.js';
+import { measureGlob, renderGlob } from './glob-matcher.js';
+import { compareRetryModes, renderRetryRuns } from './retry-modes.js';
 
-/** `npm run bench`: seeds moto at two scales, scans, prints the report and writes results.json. */
+/** `npm run bench`: seeds moto at two scales and scans; compares retry modes; prints the report and writes results.json. */
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
   if (cli === 'help') {
     console.log(USAGE);
     return;
   }
-  const organization: OrganizationPoint[] = [];
-  const runOrganization = async (): Promise<void> => {
+  // results.json keeps the scale results at the top level, as before; the other parts sit beside them.
+  let results: Record<string, unknown> = {};
+  if (cli.sections.includes('scale')) {
+    const scale = await runBenchmark({
+      scales: cli.scales,
+      seedConcurrency: cli.seedConcurrency,
+      ...(cli.scanConcurrency === undefined ? {} : { scanConcurrency: cli.scanConcurrency }),
+      evalMinMs: cli.evalMinMs,
+      measureBundles: cli.measureBundles,
+      motoDefaultAmis: cli.motoDefaultAmis,
+      log: stderrProgress,
+    });
+    console.log(renderReport(scale));
+    results = { ...scale };
+  }
+  if (cli.sections.includes('retry')) {
+    const runs = await compareRetryModes({ log: stderrProgress });
+    console.log(renderRetryRuns(runs));
+    results.retryModes = runs;
+  }
+  if (cli.sections.includes('glob')) {
+    const timings = measureGlob();
+    console.log(renderGlob(timings));
+    results.globMatcher = timings;
+  }
+  const out = resolve(cli.out);
+  if (cli.sections.includes('organization')) {
+    const organization: OrganizationPoint[] = [];
     for (const accounts of cli.organization) organization.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
-  };
-  if (cli.organizationOnly) {
-    await runOrganization();
-    const out = resolve(cli.out);
-    const existing: Record<string, unknown> = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+    console.log(renderOrganization(organization));
     // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own).
+    const existing: Record<string, unknown> = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
     const kept = (Array.isArray(existing.organization) ? (existing.organization as OrganizationPoint[]) : [])
       .filter((p) => !organization.some((q) => q.accounts === p.accounts));
-    const merged = [...kept, ...organization].sort((a, b) => a.accounts - b.accounts);
-    await writeFile(out, `${JSON.stringify({ ...existing, organization: merged }, null, 2)}\n`);
-    console.log(renderOrganization(organization));
-    console.log(`results written to ${out}`);
-    return;
+    results.organization = [...kept, ...organization].sort((a, b) => a.accounts - b.accounts);
   }
-  const results = await runBenchmark({
-    scales: cli.scales,
-    seedConcurrency: cli.seedConcurrency,
-    ...(cli.scanConcurrency === undefined ? {} : { scanConcurrency: cli.scanConcurrency }),
-    evalMinMs: cli.evalMinMs,
-    measureBundles: cli.measureBundles,
-    motoDefaultAmis: cli.motoDefaultAmis,
-    log: stderrProgress,
-  });
-  await runOrganization();
-  const out = resolve(cli.out);
-  await writeFile(out, `${JSON.stringify({ ...results, organization }, null, 2)}\n`);
-  console.log(renderReport(results));
-  console.log(renderOrganization(organization));
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results written to ${out}`);
 }
 

@@ -2,13 +2,17 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { buildBundle } from '../../lib/evidence/bundle.js';
 import { FINDINGS_JSON_FILE, runPrefix } from '../../lib/evidence/layout.js';
 import { getObjectBytes } from '../../lib/evidence/s3-objects.js';
+import { fetchPublicKey } from '../../lib/evidence/signing.js';
+import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
+import type { VerifyOutcome } from '../../lib/evidence/verify-report.js';
 import { FindingSchema, type Finding } from '../../lib/model/finding.js';
 import { randomUUID } from 'node:crypto';
 import { S3WorkStore } from '../../lib/evidence/work-store.js';
@@ -34,7 +38,8 @@ export interface DemoResult {
   runs: { runId: string; status: string; counts: Record<string, number> }[];
   transitions: Transition[];
   findings: Finding[];
-  bundle: { path: string; ok: boolean; failures: number; runs: number };
+  /** ok: verified with the demo's signing key pinned (`outcome` verified). */
+  bundle: { path: string; ok: boolean; outcome: VerifyOutcome; failures: number; runs: number; signingKeySha256: string };
   digest: { sent: boolean; subject: string; email?: SentEmail; htmlPath: string; textPath: string };
   files: Record<string, string>;
 }
@@ -112,6 +117,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
       findingsCsv: join(options.outputDir, 'findings.csv'),
       transitions: join(options.outputDir, 'transitions.json'),
       bundle: join(options.outputDir, 'evidence-bundle.zip'),
+      signingPublicKey: join(options.outputDir, 'signing-public-key.pem'),
       digestHtml: join(options.outputDir, 'digest.html'),
       digestText: join(options.outputDir, 'digest.txt'),
     };
@@ -123,7 +129,10 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     const output = createWriteStream(files.bundle!);
     await buildBundle({ clients: auditClients, region, bucket: env.EVIDENCE_BUCKET, runIds: runs.map((r) => r.runId), output });
     await finished(output);
-    const report = await verifyBundle(files.bundle!);
+    // What the organisation hands its auditor, independently of any bundle: the signing key's public half.
+    const signingKey = await fetchPublicKey(auditClients.get(KMSClient, region), env.SIGNING_KEY_ID);
+    await writeFile(files.signingPublicKey!, signingKey.pem);
+    const report = await verifyBundle(files.bundle!, { trustedKeys: [trustedKeyFromPem(signingKey.pem, files.signingPublicKey!)] });
 
     log('Second digest (changes since the first) through SES, read back from the emulator...');
     const digest = await sendScheduledDigest(env, { from: firstDigestAt });
@@ -139,7 +148,10 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
       runs,
       transitions,
       findings,
-      bundle: { path: files.bundle!, ok: report.ok, failures: report.failures.length, runs: report.runs.length },
+      bundle: {
+        path: files.bundle!, ok: report.outcome === 'verified', outcome: report.outcome, failures: report.failures.length,
+        runs: report.runs.length, signingKeySha256: signingKey.sha256,
+      },
       digest: {
         sent: digest.sent, subject: digest.subject, htmlPath: files.digestHtml!, textPath: files.digestText!,
         ...(email ? { email } : {}),

@@ -27,7 +27,9 @@ export const check = defineCheck({
             const byResource = new Map<string, AccessFinding[]>();
             for (const f of findings) {
               const key = findingResource(snapshot, f, region).arn;
-              byResource.set(key, [...(byResource.get(key) ?? []), f]);
+              const group = byResource.get(key);
+              if (group) group.push(f);
+              else byResource.set(key, [f]);
             }
             return [...byResource.values()].map((group) => {
               const [first] = group as [AccessFinding, ...AccessFinding[]];

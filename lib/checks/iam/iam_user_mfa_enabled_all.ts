@@ -1,7 +1,6 @@
 import { defineCheck } from '../types.js';
-import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import { fail, notApplicable, pass } from '../kit/results.js';
 import { activeKeys, perUser } from './helpers/credentials.js';
-import { account } from './helpers/resources.js';
 
 export const check = defineCheck({
   id: 'iam_user_mfa_enabled_all',
@@ -16,8 +15,7 @@ export const check = defineCheck({
   remediation:
     'IAM > Users > <user> > Security credentials > Assign MFA device (aws iam create-virtual-mfa-device, aws iam enable-mfa-device --user-name <user> ...); for workloads, replace the user\'s access key with a role.',
   evaluate(snapshot, _now, thresholds) {
-    return withCollected(snapshot.iam.credentialReport, account(snapshot), (report) =>
-      perUser(snapshot, report.rows, (row, user) => {
+    return perUser(snapshot, (row, user) => {
         const credentials = [
           ...(row.passwordEnabled === true ? ['a console password'] : []),
           ...(thresholds.mfaRequiredForAccessKeyUsers && activeKeys(row).length > 0 ? ['an active access key'] : []),
@@ -28,7 +26,6 @@ export const check = defineCheck({
         return row.mfaActive === true
           ? pass(user, `IAM user ${row.user} has ${credentials.join(' and ')} and MFA`)
           : fail(user, `IAM user ${row.user} has ${credentials.join(' and ')} but no MFA device`);
-      }),
-    );
+    });
   },
 });

@@ -6,7 +6,7 @@ import { DynamoRunLock } from './run-lock.js';
 import { DynamoSuppressionStore } from './suppression-store.js';
 
 export { createTable } from './create-table.js';
-export { DynamoFindingsStore, type DynamoFindingsQuery, type OpenFailuresQuery } from './findings-store.js';
+export { DynamoFindingsStore, type DynamoFindingsQuery } from './findings-store.js';
 export { StoreItemValidationError, type BatchOptions } from './io.js';
 export { DynamoRunLock, RunInProgressError, type RunLock } from './run-lock.js';
 export {

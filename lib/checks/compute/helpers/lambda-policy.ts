@@ -20,7 +20,7 @@ const SOURCE_KEYS = [
 /** For service principals only the source resource or account narrows the caller (confused deputy). */
 const SERVICE_SOURCE_KEYS = ['aws:sourcearn', 'aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths'];
 
-const hasAny = (s: PolicyStatement, keys: readonly string[]) => keys.some((k) => (s.conditions[k] ?? []).length > 0);
+const hasAny = (s: PolicyStatement, keys: readonly string[]) => keys.some((k) => (s.conditions[k]?.length ?? 0) > 0);
 const isAnyone = (value: string) => value === '*' || /^arn:[^:]+:iam::\*:/.test(value);
 
 /**

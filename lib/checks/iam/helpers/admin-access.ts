@@ -51,7 +51,8 @@ function ownSources(details: AuthorizationDetails, holder: PrincipalPolicies, pr
 }
 
 function sourcesOf(details: AuthorizationDetails, principal: PrincipalPolicies): PolicySource[] {
-  const groupSources = (principal.groups ?? []).flatMap((name) => {
+  // Roles have no groups (undefined), users may have none ([]).
+  const groupSources = (principal.groups === undefined ? [] : principal.groups).flatMap((name) => {
     const group = details.groups.find((g) => g.name === name);
     return group ? ownSources(details, group, `group ${name} -> `) : [];
   });

@@ -42,7 +42,8 @@ function conditionValues(statement: PolicyStatement, key: string): string[] | nu
   for (const keys of Object.values(statement.condition)) {
     for (const [k, v] of Object.entries(keys)) {
       if (k.toLowerCase() !== key) continue;
-      found = [...(found ?? []), ...(typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])];
+      found ??= [];
+      found.push(...(typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []));
     }
   }
   return found;
@@ -57,7 +58,7 @@ export function trustedParties(trustPolicy: unknown): TrustedParty[] {
     const orgPaths = conditionValues(statement, 'aws:principalorgpaths');
     const current = {
       requiresExternalId: conditionValues(statement, 'sts:externalid') !== null,
-      organizationIds: orgIds ?? [],
+      organizationIds: orgIds === null ? [] : orgIds,
       requiresOrganization: orgIds !== null || orgPaths !== null,
       conditionKeys: Object.values(statement.condition).flatMap((keys) => Object.keys(keys)),
     };

@@ -18,7 +18,8 @@ export function trustScope(party: TrustedParty, snapshot: AccountSnapshot, thres
     const { operation, code } = organization.error;
     return { kind: 'unknown', why: `whether it belongs to this organization is unknown (${operation} failed with ${code})` };
   }
-  const org = organization?.data ?? null;
+  // Absent (global services not collected) reads as "no organization known", as when the account has none.
+  const org = organization === undefined ? null : organization.data;
   if (org !== null && party.principal === org.managementAccountId) return { kind: 'internal', why: `management account of ${org.id}` };
   if (org !== null && party.organizationIds.length > 0 && party.organizationIds.every((id) => id === org.id)) {
     return { kind: 'internal', why: `restricted to this organization ${org.id}` };
