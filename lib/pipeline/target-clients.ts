@@ -30,11 +30,10 @@ function stsClientConfig(env: PipelineEnv): { region: string; endpoint?: string 
  * role chain as AWS, which moto answers by switching to the member account.
  */
 export function clientsForTarget(env: PipelineEnv, accountId: string, partition = 'aws'): AwsClientFactory {
-  const base = { retryMode: 'adaptive' as const, maxAttempts: 6 };
-  if (env.TARGET_ENDPOINT_URL) return new AwsClientFactory({ ...base, endpoint: env.TARGET_ENDPOINT_URL });
+  // Retries: the factory's default (standard mode; measured faster than adaptive under throttling, README).
+  if (env.TARGET_ENDPOINT_URL) return new AwsClientFactory({ endpoint: env.TARGET_ENDPOINT_URL });
   const collector = collectorCredentials(env);
   return new AwsClientFactory({
-    ...base,
     ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
     credentials: fromTemporaryCredentials({
       ...(collector ? { masterCredentials: collector } : {}),
@@ -53,8 +52,6 @@ export function clientsForTarget(env: PipelineEnv, accountId: string, partition 
 export function pipelineClients(env: PipelineEnv): AwsClientFactory {
   return new AwsClientFactory({
     ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
-    retryMode: 'adaptive',
-    maxAttempts: 6,
   });
 }
 
@@ -64,7 +61,5 @@ export function collectorClients(env: PipelineEnv): AwsClientFactory {
   return new AwsClientFactory({
     ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
     ...(collector && !env.AWS_ENDPOINT_URL ? { credentials: collector } : {}),
-    retryMode: 'adaptive',
-    maxAttempts: 6,
   });
 }
