@@ -51,7 +51,7 @@ describe('thresholds in the pipeline configuration', () => {
 
   it('reach the scan through the environment the construct sets', () => {
     const env = loadPipelineEnv({
-      AWS_REGION: 'us-east-1', TABLE_NAME: 't', EVIDENCE_BUCKET: 'b', SIGNING_KEY_ID: 'k', TARGET_ACCOUNTS: '111111111111', REGIONS: 'us-east-1',
+      AWS_REGION: 'us-east-1', TABLE_NAME: 't', EVIDENCE_BUCKET: 'b', WORK_BUCKET: 'w', SIGNING_KEY_ID: 'k', TARGET_ACCOUNTS: '111111111111', REGIONS: 'us-east-1',
       OFFICER_EMAILS: 'officer@example.org', SENDER_EMAIL: 'audit@example.org', ORGANIZATION_NAME: 'Clinic',
       THRESHOLDS: JSON.stringify({ passwordMinLength: 16 }),
     });

@@ -98,5 +98,5 @@ export async function deployEmulated(options: {
 export function pipelineLostNothing(run: { status: string; collectionErrors: { code: string; operation: string }[] } | undefined): boolean {
   if (!run) return false;
   if (run.status === 'COMPLETE') return run.collectionErrors.length === 0;
-  return run.status === 'PARTIAL' && run.collectionErrors.every((e) => !e.operation.startsWith('pipeline:') && /^(Http500|NotImplemented|InternalFailure)$/.test(e.code));
+  return run.status === 'PARTIAL' && run.collectionErrors.every((e) => !e.operation.startsWith('pipeline:') && /^(Http500|Http404|NotImplemented|InternalFailure)$/.test(e.code));
 }
