@@ -16,6 +16,7 @@ import {
   type ResolvedItem,
   type RunSummary,
 } from './input.js';
+import { fillRemediation } from './fill-remediation.js';
 import { computePosture, postureRows } from './posture.js';
 import { securityContactStatus } from './security-contact.js';
 
@@ -45,7 +46,7 @@ function toDigestFinding(key: string, f: Finding): DigestFinding {
     status: f.status,
     resource: f.resource,
     reason: f.reason,
-    remediation: f.remediation,
+    remediation: fillRemediation(f.remediation, f.resource),
     citations: [...f.citations],
   };
 }
