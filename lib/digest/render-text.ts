@@ -14,7 +14,12 @@ import {
   type RenderOptions,
   MAX_COVERAGE_ROWS,
   notLookedAtList,
+  FULL_LIST_HINT,
+  PER_STANDARD_FOOTNOTE,
+  periodRunsLine,
 } from './format.js';
+import { postureSentence } from './posture-sentence.js';
+import { trendLine } from './trend.js';
 import type { DigestFinding, DigestInput, PostureCounts } from './input.js';
 
 /*
@@ -28,7 +33,7 @@ function heading(title: string): string[] {
 }
 
 function withMore(lines: string[], more: number): string[] {
-  return more > 0 ? [...lines, `  ... ${moreLabel(more)}`] : lines;
+  return more > 0 ? [...lines, `  ... ${moreLabel(more)}. ${FULL_LIST_HINT}`] : lines;
 }
 
 function findingLines(f: DigestFinding, note: string, remediation: boolean): string[] {
@@ -48,13 +53,37 @@ function countText(label: string, current: number, previous: number | undefined)
 
 export function renderDigestText(input: DigestInput, options: RenderOptions = {}): string {
   const banner = runBanner(input);
-  const out: string[] = [subjectLine(input), '', `${input.organizationName}: HIPAA technical safeguards, weekly review`, `Period: ${periodLabel(input.period)}`, ''];
-  out.push(banner.tone === 'ok' ? `Run status: ${banner.title}. ${banner.detail}` : `!!! ${banner.title} !!!`, ...(banner.tone === 'ok' ? [] : [banner.detail]));
+  const posture = postureSentence(input);
+  const out: string[] = [
+    `${posture.tone === 'bad' ? '[RED] ' : posture.tone === 'warn' ? '[AMBER] ' : '[GREEN] '}${posture.sentence}`,
+    '',
+    `${input.organizationName}: HIPAA technical safeguards, weekly review`,
+    `Period: ${periodLabel(input.period)}`,
+    '',
+  ];
+  const calm = banner.tone === 'ok' || banner.tone === 'info';
+  out.push(calm ? `Run status: ${banner.title}. ${banner.detail}` : `!!! ${banner.title} !!!`, ...(calm ? [] : [banner.detail]));
 
   out.push(...heading('Headline'));
   for (const h of headline(input)) {
     out.push(`${h.label}: ${h.delta.value}${h.delta.change === undefined ? '' : ` (${signed(h.delta.change)} vs last digest)`}`);
   }
+
+  out.push(...heading('Fix first'));
+  if (input.fixFirst.length === 0) out.push('No open failures.');
+  else out.push('Ranked by severity, then new or regressed, then age.');
+  out.push(
+    ...withMore(
+      input.fixFirst.flatMap((f, i) =>
+        findingLines(f.finding, `${i + 1}; ${f.change === 'NEW' ? 'new' : f.change === 'REGRESSED' ? 'regressed' : `open ${f.ageDays} days`} since ${dateOnly(f.failingSince)}`, true),
+      ),
+      input.fixFirst.length > 0 ? input.openFailureCount - input.fixFirst.length : 0,
+    ),
+  );
+
+  out.push(...heading('Trend: the last 12 weeks (end of each week)'));
+  if (input.trend.every((p) => !p.open)) out.push('No run recorded in the last 12 weeks yet.');
+  else out.push(...input.trend.map((p) => `* ${trendLine(p)}`));
 
   out.push(...heading('Posture by HIPAA standard'));
   if (input.postureByStandard.length === 0) out.push('No assessed findings yet.');
@@ -66,6 +95,7 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
   }
   if (input.postureByStandard.length > 0) {
     out.push(input.previousPosture ? `(Changes since the previous digest of ${dateOnly(input.previousPosture.asOf)} in brackets.)` : '(No previous digest to compare with.)');
+    out.push(`(${PER_STANDARD_FOOTNOTE})`);
   }
 
   out.push(...heading('New & regressed failures'));
@@ -117,6 +147,7 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
 
   out.push(...heading('Coverage'));
   out.push(`Accounts: ${input.accounts.join(', ') || 'none'}`, `Regions: ${input.regions.join(', ') || 'none'}`);
+  out.push(`This period: ${periodRunsLine(input)}`);
   if (input.runs.length === 0) out.push('Runs: no run in this period');
   for (const r of input.runs) out.push(`Run ${r.id}: ${r.status}, finished ${dateTime(r.finishedAt)}, ${r.accountIds.length} account(s), ${r.collectionErrorCount} collection error(s)`);
 
