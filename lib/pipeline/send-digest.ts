@@ -9,7 +9,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { buildDigestInput } from '../digest/build-input.js';
 import { DigestPostureSchema, type DigestPosture } from '../digest/input.js';
 import { digestIdempotencyKey, DynamoDbDigestLedger } from '../digest/ledger.js';
-import { renderDigest } from '../digest/render.js';
+import { renderDigestEmail } from '../digest/render-email.js';
 import { sendDigest } from '../digest/send.js';
 import { buildBundle } from '../evidence/bundle.js';
 import { uploadBundle } from '../evidence/presign.js';
@@ -59,7 +59,7 @@ export async function sendScheduledDigest(
       ...(previousPosture ? { previousPosture } : {}),
       ...(bundle ? { bundleLink: bundle } : {}),
     });
-    const digest = renderDigest(digestInput);
+    const digest = await renderDigestEmail(digestInput);
     const result = await sendDigest(digest, {
       ses: clients.get(SESv2Client, env.AWS_REGION),
       from: env.SENDER_EMAIL,
@@ -135,15 +135,17 @@ async function archiveDigest(
   s3: S3Client,
   bucket: string,
   periodEnd: string,
-  digest: { subject: string; html: string; text: string },
+  digest: { subject: string; html: string; text: string; inlineImages?: { filename: string; data: Uint8Array; contentType: string }[] },
   posture: DigestPosture,
 ): Promise<void> {
   const prefix = `${DIGEST_PREFIX}${periodEnd}/`;
-  const objects: [string, string, string][] = [
+  const objects: [string, string | Uint8Array, string][] = [
     ['digest.html', digest.html, 'text/html; charset=utf-8'],
     ['digest.txt', `${digest.subject}\n\n${digest.text}`, 'text/plain; charset=utf-8'],
     ['posture.json', JSON.stringify(posture), 'application/json'],
   ];
+  // The chart the HTML shows as cid:, kept next to it so the archived digest is complete.
+  for (const image of digest.inlineImages ?? []) objects.push([image.filename, image.data, image.contentType]);
   for (const [name, body, contentType] of objects) {
     await s3.send(new PutObjectCommand({
       Bucket: bucket, Key: prefix + name, Body: body, ContentType: contentType, ChecksumAlgorithm: 'SHA256', IfNoneMatch: '*',
