@@ -44,7 +44,7 @@ describe('rankFixFirst', () => {
 describe('computeTrend', () => {
   const counts = (critical: number, high: number, notAssessed = 0) => ({ critical, high, medium: 0, low: 0, notAssessed });
   const runOf = (id: string, finishedAt: string, byAccount: RunOpenCounts['openCountsByAccount']): RunOpenCounts => ({
-    id, startedAt: finishedAt, finishedAt, accountIds: Object.keys(byAccount ?? { a: 0 }), counts: { FAIL: 4, ERROR: 1 }, ...(byAccount ? { openCountsByAccount: byAccount } : {}),
+    id, startedAt: finishedAt, finishedAt, accountIds: Object.keys(byAccount ?? { a: 0 }), counts: { PASS: 0, FAIL: 4, ERROR: 1, NOT_APPLICABLE: 0, SUPPRESSED: 0 }, ...(byAccount ? { openCountsByAccount: byAccount } : {}),
   });
   it('sums the newest run per account at the end of each week, with gaps before the first run', () => {
     const to = new Date('2025-07-13T07:00:00.000Z');
