@@ -33,7 +33,6 @@ function base64Lines(data: Uint8Array | string): string {
 /** RFC 2047 encoded-word for non-ASCII subjects; header lines must not carry CR/LF. */
 export function encodeHeader(value: string): string {
   const oneLine = value.replace(/[\r\n]+/g, ' ');
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(oneLine)) return oneLine;
   return `=?UTF-8?B?${Buffer.from(oneLine, 'utf8').toString('base64')}?=`;
 }

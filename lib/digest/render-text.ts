@@ -10,7 +10,6 @@ import {
   periodLabel,
   runBanner,
   signed,
-  subjectLine,
   type RenderOptions,
   MAX_COVERAGE_ROWS,
   notLookedAtList,
