@@ -2,20 +2,12 @@ import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand } from 
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateSnapshotCommand,
-  CreateSubnetCommand,
   CreateVolumeCommand,
-  CreateVpcCommand,
   EC2Client,
   EnableEbsEncryptionByDefaultCommand,
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
-import {
-  CreateListenerCommand,
-  CreateLoadBalancerCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -23,13 +15,11 @@ import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { storageChecks } from '../../lib/checks/storage/index.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
-import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
-import { createCollectContext } from '../../lib/collect/context.js';
-import { collectStorage } from '../../lib/collectors/storage/index.js';
-import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/snapshot/storage.js';
+import type { Thresholds } from '../../lib/checks/thresholds.js';
+import type { CheckResult } from '../../lib/checks/types.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, type MotoServer } from '../support/moto.js';
+import { collectSnapshot, evaluateCheck, resultFor } from '../support/snapshot.js';
 
 const EAST = 'us-east-1'; // seeded with a PASS and a FAIL of everything
 const WEST = 'us-west-2'; // one unencrypted volume, no backup plan
@@ -39,31 +29,13 @@ let clients: AwsClientFactory;
 let snapshot: AccountSnapshot;
 const ids: Record<string, string> = {};
 
-// Storage checks read only `storage`, `accountId` and `partition`; other families' parts are irrelevant here.
-function accountSnapshot(storage: StorageSnapshot): AccountSnapshot {
-  return {
-    schemaVersion: 1,
-    accountId: MOTO_ACCOUNT_ID,
-    partition: 'aws',
-    regions: Object.keys(storage.regions),
-    includesGlobal: false,
-    collectedAt: new Date().toISOString(),
-    iam: {},
-    logging: {},
-    storage,
-  } as unknown as AccountSnapshot;
-}
-
-function run(id: string, thresholds = DEFAULT_THRESHOLDS): CheckResult[] {
-  const found: CheckDefinition | undefined = storageChecks.find((c) => c.id === id);
-  if (!found) throw new Error(`no check ${id}`);
-  return found.evaluate(snapshot, new Date(), thresholds);
+function run(id: string, thresholds?: Partial<Thresholds>): CheckResult[] {
+  return evaluateCheck(id, snapshot, { thresholds });
 }
 
 /** The one result for `resourceId`, asserting status, region, type and that the reason names it. */
 function expectResult(id: string, resourceId: string, status: CheckResult['status'], type: string, region = EAST): CheckResult {
-  const match = run(id).find((r) => r.resource.id === resourceId);
-  if (!match) throw new Error(`${id}: no result for ${resourceId} in ${JSON.stringify(run(id))}`);
+  const match = resultFor(run(id), resourceId);
   expect({ status: match.status, reason: match.reason }).toMatchObject({ status }); // reason shown on failure
   expect(match.resource).toMatchObject({ type, region, accountId: MOTO_ACCOUNT_ID });
   expect(match.reason).toContain(resourceId.split('/').at(-1));
@@ -141,31 +113,7 @@ async function seedMessagingEfs(): Promise<void> {
   await sqs.send(new CreateQueueCommand({ QueueName: 'queue-bad', Attributes: { SqsManagedSseEnabled: 'false' } }));
 }
 
-async function seedElbBackup(): Promise<void> {
-  const ec2 = clients.get(EC2Client, EAST);
-  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? '';
-  const subnet = async (cidr: string, az: string) =>
-    (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: az }))).Subnet?.SubnetId ?? '';
-  const subnets = [await subnet('10.0.1.0/24', 'us-east-1a'), await subnet('10.0.2.0/24', 'us-east-1b')];
-  const elb = clients.get(ElasticLoadBalancingV2Client, EAST);
-  const lbArn = (await elb.send(new CreateLoadBalancerCommand({ Name: 'web', Subnets: subnets }))).LoadBalancers?.[0]?.LoadBalancerArn ?? '';
-  const cert = await clients
-    .get(IAMClient, EAST)
-    .send(new UploadServerCertificateCommand({ ServerCertificateName: 'web', CertificateBody: 'body', PrivateKey: 'key' }));
-  const certificates = [{ CertificateArn: cert.ServerCertificateMetadata?.Arn ?? '' }];
-  const ok200 = [{ Type: 'fixed-response' as const, FixedResponseConfig: { StatusCode: '200' } }];
-  const listener = async (name: string, input: Omit<ConstructorParameters<typeof CreateListenerCommand>[0], 'LoadBalancerArn'>) => {
-    const arn = (await elb.send(new CreateListenerCommand({ LoadBalancerArn: lbArn, ...input }))).Listeners?.[0]?.ListenerArn ?? '';
-    ids[name] = arn.split('/').slice(-3).join('/');
-  };
-  await listener('httpsModern', { Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', Certificates: certificates, DefaultActions: ok200 });
-  await listener('httpsOld', { Protocol: 'HTTPS', Port: 8443, SslPolicy: 'ELBSecurityPolicy-2016-08', Certificates: certificates, DefaultActions: ok200 });
-  await listener('httpRedirect', {
-    Protocol: 'HTTP',
-    Port: 80,
-    DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
-  });
-  await listener('httpPlain', { Protocol: 'HTTP', Port: 8080, DefaultActions: ok200 });
+async function seedBackup(): Promise<void> {
   const backup = clients.get(BackupClient, EAST);
   await backup.send(new CreateBackupVaultCommand({ BackupVaultName: 'Default' }));
   await backup.send(
@@ -183,9 +131,8 @@ describe('storage family: regional stores (moto)', () => {
     // moto's default AMIs come with ~1,000 account-owned snapshots per region; skip them for speed.
     moto = await startMoto({ MOTO_EC2_LOAD_DEFAULT_AMIS: 'false' });
     clients = motoClients(moto);
-    await Promise.all([seedEc2(), seedRds(), seedDynamoKms(), seedMessagingEfs(), seedElbBackup()]);
-    const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [EAST, WEST, EMPTY], includeGlobal: false });
-    snapshot = accountSnapshot(StorageSnapshotSchema.parse(await collectStorage(ctx)));
+    await Promise.all([seedEc2(), seedRds(), seedDynamoKms(), seedMessagingEfs(), seedBackup()]);
+    snapshot = await collectSnapshot(clients, { regions: [EAST, WEST, EMPTY], families: ['storage'], includeGlobal: false });
   });
 
   afterAll(async () => {
@@ -221,7 +168,7 @@ describe('storage family: regional stores (moto)', () => {
     expectResult('rds_instance_not_publicly_accessible', 'db-bad', 'FAIL', type);
     expectResult('rds_instance_backup_retention', 'db-good', 'PASS', type);
     expectResult('rds_instance_backup_retention', 'db-bad', 'FAIL', type);
-    const strict = run('rds_instance_backup_retention', { ...DEFAULT_THRESHOLDS, backupRetentionDays: 30 });
+    const strict = run('rds_instance_backup_retention', { backupRetentionDays: 30 });
     expect(strict.find((r) => r.resource.id === 'db-good')?.status).toBe('FAIL');
     expectRegionNa('rds_instance_storage_encrypted');
   });
@@ -265,22 +212,12 @@ describe('storage family: regional stores (moto)', () => {
     expect(bad.resource.arn).toBe(`arn:aws:sqs:${EAST}:${MOTO_ACCOUNT_ID}:queue-bad`);
   });
 
-  it('elbv2_listener_tls: modern HTTPS and redirect PASS; old policy and plain HTTP FAIL', () => {
-    const type = 'AWS::ElasticLoadBalancingV2::Listener';
-    expectResult('elbv2_listener_tls', ids.httpsModern ?? '', 'PASS', type);
-    expectResult('elbv2_listener_tls', ids.httpRedirect ?? '', 'PASS', type);
-    const old = expectResult('elbv2_listener_tls', ids.httpsOld ?? '', 'FAIL', type);
-    expect(old.reason).toContain('ELBSecurityPolicy-2016-08');
-    expectResult('elbv2_listener_tls', ids.httpPlain ?? '', 'FAIL', type);
-    expectRegionNa('elbv2_listener_tls');
-  });
-
   it('backup_plan_exists: PASS with a 35-day rule, FAIL for a region with data and no plan, N/A when empty', () => {
     const pass = expectResult('backup_plan_exists', `${MOTO_ACCOUNT_ID}/${EAST}`, 'PASS', 'AWS::::Account');
     expect(pass.reason).toContain('daily-35');
     expectResult('backup_plan_exists', `${MOTO_ACCOUNT_ID}/${WEST}`, 'FAIL', 'AWS::::Account', WEST);
     expectRegionNa('backup_plan_exists');
-    const strict = run('backup_plan_exists', { ...DEFAULT_THRESHOLDS, backupRetentionDays: 90 });
+    const strict = run('backup_plan_exists', { backupRetentionDays: 90 });
     expect(strict.find((r) => r.resource.region === EAST)?.status).toBe('FAIL');
   });
 

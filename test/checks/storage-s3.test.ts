@@ -1,4 +1,3 @@
-import { CloudFrontClient, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
 import {
   CreateBucketCommand,
   DeleteBucketEncryptionCommand,
@@ -23,15 +22,11 @@ import { GetPublicAccessBlockCommand as GetAccountBlockCommand, PutPublicAccessB
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
-import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
-import { storageChecks } from '../../lib/checks/storage/index.js';
-import { createCollectContext } from '../../lib/collect/context.js';
-import { collectStorage } from '../../lib/collectors/storage/index.js';
+import type { CheckResult } from '../../lib/checks/types.js';
 import { deniesInsecureTransport } from '../../lib/collectors/storage/s3-policy.js';
-import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/snapshot/storage.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
+import { collectSnapshot, evaluateCheck, resultFor } from '../support/snapshot.js';
 
 const REGION = 'us-east-1';
 let moto: MotoServer;
@@ -40,42 +35,20 @@ let clients: AwsClientFactory;
 /** For mocked clients: nothing may reach the network. */
 const offlineClients = () => new AwsClientFactory({ endpoint: 'http://127.0.0.1:1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 
-// Storage checks read only `storage`, `accountId` and `partition`; other families' parts are irrelevant here.
-function accountSnapshot(storage: StorageSnapshot): AccountSnapshot {
-  return {
-    schemaVersion: 1,
-    accountId: MOTO_ACCOUNT_ID,
-    partition: 'aws',
-    regions: Object.keys(storage.regions),
-    includesGlobal: storage.buckets !== undefined,
-    collectedAt: new Date().toISOString(),
-    iam: {},
-    logging: {},
-    storage,
-  } as unknown as AccountSnapshot;
+/** Buckets and the other global storage parts, collected by the real collector (no regional parts). */
+function collectGlobal(factory: AwsClientFactory = clients): Promise<AccountSnapshot> {
+  return collectSnapshot(factory, { regions: [], families: ['storage'] });
 }
 
-async function collectGlobal(factory: AwsClientFactory = clients): Promise<AccountSnapshot> {
-  const ctx = createCollectContext({ clients: factory, accountId: MOTO_ACCOUNT_ID, regions: [], homeRegion: REGION });
-  return accountSnapshot(StorageSnapshotSchema.parse(await collectStorage(ctx)));
-}
-
-function check(id: string): CheckDefinition {
-  const found = storageChecks.find((c) => c.id === id);
-  if (!found) throw new Error(`no check ${id}`);
-  return found;
-}
-
-function resultFor(snapshot: AccountSnapshot, id: string, resourceId: string): CheckResult {
-  const results = check(id).evaluate(snapshot, new Date(), DEFAULT_THRESHOLDS);
-  const match = results.find((r) => r.resource.id === resourceId);
-  if (!match) throw new Error(`${id}: no result for ${resourceId} in ${JSON.stringify(results)}`);
+/** The one result of check `id` about `resourceId`; its reason must name the resource. */
+function checkResult(snapshot: AccountSnapshot, id: string, resourceId: string): CheckResult {
+  const match = resultFor(evaluateCheck(id, snapshot), resourceId);
   expect(match.reason).toContain(resourceId);
   return match;
 }
 
 function expectBucket(snapshot: AccountSnapshot, id: string, bucket: string, status: CheckResult['status']): void {
-  const r = resultFor(snapshot, id, bucket);
+  const r = checkResult(snapshot, id, bucket);
   expect({ status: r.status, reason: r.reason }).toMatchObject({ status }); // reason shown on failure
   expect(r.resource).toMatchObject({ arn: `arn:aws:s3:::${bucket}`, type: 'AWS::S3::Bucket', region: REGION });
 }
@@ -178,15 +151,15 @@ describe('storage family: S3 (moto)', () => {
   it('s3_bucket_public_access_blocked: bucket block PASS, partial FAIL, account block covers all', () => {
     expectBucket(before, 's3_bucket_public_access_blocked', 'phi-good', 'PASS');
     expectBucket(before, 's3_bucket_public_access_blocked', 'phi-bad', 'FAIL');
-    expect(resultFor(before, 's3_bucket_public_access_blocked', 'phi-bad').reason).toContain('BlockPublicPolicy');
+    expect(checkResult(before, 's3_bucket_public_access_blocked', 'phi-bad').reason).toContain('BlockPublicPolicy');
     expectBucket(after, 's3_bucket_public_access_blocked', 'phi-bad', 'PASS');
   });
 
   it('s3_account_public_access_block: FAIL when never configured, PASS when all four flags are on', () => {
-    const fail = resultFor(before, 's3_account_public_access_block', MOTO_ACCOUNT_ID);
+    const fail = checkResult(before, 's3_account_public_access_block', MOTO_ACCOUNT_ID);
     expect(fail.status).toBe('FAIL');
     expect(fail.resource).toMatchObject({ type: 'AWS::::Account', region: 'global' });
-    expect(resultFor(after, 's3_account_public_access_block', MOTO_ACCOUNT_ID).status).toBe('PASS');
+    expect(checkResult(after, 's3_account_public_access_block', MOTO_ACCOUNT_ID).status).toBe('PASS');
   });
 
   it('s3_bucket_versioning_enabled: PASS when enabled, FAIL when suspended or never enabled', () => {
@@ -207,10 +180,9 @@ describe('storage family: S3 (moto)', () => {
   });
 
   it('global checks yield nothing when global services are out of scope', async () => {
-    const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [], includeGlobal: false });
-    const snapshot = accountSnapshot(await collectStorage(ctx));
-    for (const id of ['s3_bucket_default_encryption', 's3_account_public_access_block', 'cloudfront_distribution_https_only']) {
-      expect(check(id).evaluate(snapshot, new Date(), DEFAULT_THRESHOLDS)).toEqual([]);
+    const snapshot = await collectSnapshot(clients, { regions: [], families: ['storage'], includeGlobal: false });
+    for (const id of ['s3_bucket_default_encryption', 's3_account_public_access_block']) {
+      expect(evaluateCheck(id, snapshot)).toEqual([]);
     }
   });
 });
@@ -219,11 +191,11 @@ describe('storage family: S3 (moto)', () => {
  * Runs `body` with the global-service clients mocked (moto cannot produce these states), restoring them
  * afterwards. Every bucket call answers as for a healthy bucket unless the test overrides it.
  */
-const globalMocks = () => ({ s3: mockClient(S3Client), control: mockClient(S3ControlClient), cloudfront: mockClient(CloudFrontClient) });
+const globalMocks = () => ({ s3: mockClient(S3Client), control: mockClient(S3ControlClient) });
 
 async function withGlobalMocks(body: (mocks: ReturnType<typeof globalMocks>) => Promise<void>): Promise<void> {
   const mocks = globalMocks();
-  const { s3, control, cloudfront } = mocks;
+  const { s3, control } = mocks;
   try {
     s3.on(ListBucketsCommand).resolves({ Buckets: [] });
     s3.on(GetBucketPolicyCommand).resolves({});
@@ -232,16 +204,14 @@ async function withGlobalMocks(body: (mocks: ReturnType<typeof globalMocks>) => 
     s3.on(GetBucketLoggingCommand).resolves({});
     s3.on(GetObjectLockConfigurationCommand).resolves({});
     control.on(GetAccountBlockCommand).resolves({});
-    cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
     await body(mocks);
   } finally {
     s3.restore();
     control.restore();
-    cloudfront.restore();
   }
 }
 
-describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
+describe('storage family: S3 (aws-sdk-client-mock)', () => {
   it('AccessDenied on GetBucketEncryption gives ERROR for that bucket only', async () => {
     // Mock: moto cannot deny one call on one bucket.
     await withGlobalMocks(async ({ s3 }) => {
@@ -256,13 +226,13 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
       s3.on(GetBucketPolicyCommand).resolves({ Policy: DENY_HTTP('x') });
 
       const snapshot = await collectGlobal(offlineClients());
-      const denied = resultFor(snapshot, 's3_bucket_default_encryption', 'denied-bucket');
+      const denied = checkResult(snapshot, 's3_bucket_default_encryption', 'denied-bucket');
       expect(denied.status).toBe('ERROR');
       expect(denied.reason).toContain('AccessDenied');
       expect(denied.resource.region).toBe('eu-west-1');
-      expect(resultFor(snapshot, 's3_bucket_default_encryption', 'fine-bucket').status).toBe('PASS');
-      expect(resultFor(snapshot, 's3_bucket_versioning_enabled', 'denied-bucket').status).toBe('PASS');
-      expect(resultFor(snapshot, 's3_bucket_ssl_requests_only', 'denied-bucket').status).toBe('PASS');
+      expect(checkResult(snapshot, 's3_bucket_default_encryption', 'fine-bucket').status).toBe('PASS');
+      expect(checkResult(snapshot, 's3_bucket_versioning_enabled', 'denied-bucket').status).toBe('PASS');
+      expect(checkResult(snapshot, 's3_bucket_ssl_requests_only', 'denied-bucket').status).toBe('PASS');
     });
   });
 
@@ -276,53 +246,8 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
 
       const snapshot = await collectGlobal(offlineClients());
       expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
-      const result = resultFor(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
+      const result = checkResult(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
       expect(result).toMatchObject({ status: 'PASS', resource: { region: 'eu-central-1' } });
-    });
-  });
-
-  it('cloudfront_distribution_https_only: PASS for HTTPS-only, FAIL for allow-all, TLSv1 and http-only origin', async () => {
-    // Mock: moto's ListDistributions summaries omit cache behaviors, viewer certificate and origins.
-    await withGlobalMocks(async ({ cloudfront }) => {
-      const base = (id: string) => ({
-        Id: id,
-        ARN: `arn:aws:cloudfront::${MOTO_ACCOUNT_ID}:distribution/${id}`,
-        DomainName: `${id.toLowerCase()}.cloudfront.net`,
-      });
-      cloudfront.on(ListDistributionsCommand).resolves({
-        DistributionList: {
-          Marker: '',
-          MaxItems: 100,
-          IsTruncated: false,
-          Quantity: 2,
-          Items: [
-            {
-              ...base('EGOOD'),
-              DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'redirect-to-https' },
-              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/api/*', TargetOriginId: 'o', ViewerProtocolPolicy: 'https-only' }] },
-              ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', MinimumProtocolVersion: 'TLSv1.2_2021' },
-              Origins: { Quantity: 1, Items: [{ Id: 'o', DomainName: 'api.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }] },
-            },
-            {
-              ...base('EBAD'),
-              DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'redirect-to-https' },
-              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/img/*', TargetOriginId: 'o', ViewerProtocolPolicy: 'allow-all' }] },
-              ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', MinimumProtocolVersion: 'TLSv1' },
-              Origins: { Quantity: 1, Items: [{ Id: 'o', DomainName: 'api.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'http-only' } }] },
-            },
-          ],
-        },
-        // Summary fields the collector does not read are left out.
-      } as never);
-      const snapshot = await collectGlobal(offlineClients());
-      const good = resultFor(snapshot, 'cloudfront_distribution_https_only', 'EGOOD');
-      expect(good.status).toBe('PASS');
-      expect(good.resource).toMatchObject({ type: 'AWS::CloudFront::Distribution', region: 'global' });
-      const bad = resultFor(snapshot, 'cloudfront_distribution_https_only', 'EBAD');
-      expect(bad.status).toBe('FAIL');
-      expect(bad.reason).toContain('/img/* allows HTTP');
-      expect(bad.reason).toContain('TLSv1');
-      expect(bad.reason).toContain('origin o is reached over HTTP only');
     });
   });
 });
