@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { divideScale, presetScale, SCALE_NAMES, type ScaleName, type ScaleSpec } from './scale.js';
 
-export const SECTIONS = ['scale', 'retry', 'glob'] as const;
+export const SECTIONS = ['scale', 'retry', 'glob', 'organization'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface CliOptions {
@@ -14,6 +14,9 @@ export interface CliOptions {
   measureBundles: boolean;
   motoDefaultAmis: boolean;
   out: string;
+  /** Member-account counts of the organization points (executed state machine); empty = none. */
+  organization: number[];
+  organizationRegions: string[];
 }
 
 export const USAGE = `npm run bench -- [options]   (every option also reads BENCH_<NAME>, e.g. BENCH_SCALE=small)
@@ -27,9 +30,13 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
   --eval-seconds S              time spent re-evaluating for throughput (default 2)
   --no-bundles                  skip esbuild bundle sizes
   --moto-default-amis           keep moto's ~1,200 default AMI snapshots (reported as self-owned)
-  --only scale,retry,glob       run only these parts (default: all; retry = standard vs adaptive retry
+  --only scale,retry,glob,organization
+                                run only these parts (default: all; retry = standard vs adaptive retry
                                 under throttling, through a fault-injecting proxy in front of moto;
-                                glob = risk-acceptance pattern matching on a pathological pattern)
+                                glob = risk-acceptance pattern matching on a pathological pattern;
+                                organization = the executed state machine over an Organization in moto)
+  --organization N,M            organization points: N member accounts (default 50,200)
+  --organization-regions a,b    regions seeded and scanned in each member account (default us-east-1,us-west-2)
   --out FILE                    results file (default bench/results.json)`;
 
 const NUMERIC = ['users', 'roles', 'policies', 'buckets', 'volumes', 'rds', 'keys', 'log-groups', 'tables',
@@ -45,6 +52,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       regions: { type: 'string' },
       'no-bundles': { type: 'boolean' },
       'moto-default-amis': { type: 'boolean' },
+      organization: { type: 'string' },
+      'organization-regions': { type: 'string' },
       out: { type: 'string' },
       only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -102,5 +111,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     measureBundles: !(values['no-bundles'] ?? false),
     motoDefaultAmis: values['moto-default-amis'] ?? false,
     out: str('out') ?? 'bench/results.json',
+    organization: (str('organization') ?? '50,200').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0),
+    organizationRegions: (str('organization-regions') ?? 'us-east-1,us-west-2').split(',').map((r) => r.trim()).filter(Boolean),
   };
 }

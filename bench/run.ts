@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCli, USAGE } from './args.js';
 import { runBenchmark } from './benchmark.js';
+import { renderOrganization, runOrganizationPoint, type OrganizationPoint } from './organization.js';
 import { stderrProgress } from './progress.js';
 import { renderReport } from './report.js';
 import { measureGlob, renderGlob } from './glob-matcher.js';
@@ -40,6 +41,16 @@ async function main(): Promise<void> {
     results.globMatcher = timings;
   }
   const out = resolve(cli.out);
+  if (cli.sections.includes('organization')) {
+    const organization: OrganizationPoint[] = [];
+    for (const accounts of cli.organization) organization.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
+    console.log(renderOrganization(organization));
+    // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own).
+    const existing: Record<string, unknown> = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
+    const kept = (Array.isArray(existing.organization) ? (existing.organization as OrganizationPoint[]) : [])
+      .filter((p) => !organization.some((q) => q.accounts === p.accounts));
+    results.organization = [...kept, ...organization].sort((a, b) => a.accounts - b.accounts);
+  }
   await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results written to ${out}`);
 }

@@ -1,27 +1,17 @@
 import { z } from 'zod';
-import { finalizeRun, type TargetOutcomeOrFailure } from '../lib/pipeline/index.js';
+import { finalizeRun } from '../lib/pipeline/index.js';
 import { defineHandler } from './handler-kit.js';
 
-const OutcomeSchema = z.object({
-  accountId: z.string(),
-  status: z.enum(['COMPLETE', 'PARTIAL']),
-  findingsKey: z.string(),
-  counts: z.record(z.string(), z.number()),
-});
-// What the state machine's Catch turns a failed ScanTarget into.
-const FailureSchema = z.object({
-  accountId: z.string(),
-  error: z.object({ Error: z.string(), Cause: z.string().default('') }),
-});
+// Constant size whatever the number of accounts: the per-account results are in DynamoDB.
 const EventSchema = z.object({
   runId: z.string().min(1),
   startedAt: z.string().min(1),
-  outcomes: z.array(z.union([OutcomeSchema, FailureSchema])),
+  executionId: z.string().min(1),
 });
 
 export const handler = defineHandler(
   'FinalizeRun',
   EventSchema,
-  (env, input) => finalizeRun(env, { ...input, outcomes: input.outcomes satisfies TargetOutcomeOrFailure[] }),
+  (env, input) => finalizeRun(env, input),
   (r) => ({ runId: r.runId, status: r.status, counts: r.counts }),
 );

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { scanTarget } from '../lib/pipeline/index.js';
 import { defineHandler } from './handler-kit.js';
 
-// One Map item: built by the state machine's ItemSelector from ResolveTargets' output.
+// One scan unit: built by the per-account ItemSelector from the target list the Distributed Map reads.
 const EventSchema = z.object({
   runId: z.string().min(1),
   target: z.object({
@@ -16,5 +16,5 @@ export const handler = defineHandler(
   'ScanTarget',
   EventSchema,
   (env, input) => scanTarget(env, input),
-  (r) => ({ accountId: r.accountId, status: r.status, counts: r.counts, findingsKey: r.findingsKey }),
+  (r) => ({ accountId: r.accountId, regions: r.regions, status: r.status, counts: r.counts, recordKey: r.recordKey }),
 );

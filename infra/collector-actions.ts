@@ -7,6 +7,7 @@
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
  * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
+ * GetBucketReplication -> s3:GetReplicationConfiguration, GetBucketLifecycleConfiguration -> s3:GetLifecycleConfiguration,
  * Resource Explorer ListResources -> resource-explorer-2:Search, and every API Gateway read (REST and HTTP
  * APIs: GetRestApis, GetStages, GetApis, GetDomainNames) -> apigateway:GET.
  */
@@ -71,6 +72,28 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // RDS and Aurora depth, S3 depth, contingency (issue 12)
+  'rds:DescribeDBParameters',
+  'rds:DescribeDBClusters',
+  'rds:DescribeDBClusterParameters',
+  'rds:DescribeDBClusterSnapshots',
+  'rds:DescribeDBClusterSnapshotAttributes',
+  's3:GetBucketOwnershipControls',
+  's3:GetBucketAcl',
+  's3:GetBucketTagging',
+  's3:GetReplicationConfiguration',
+  's3:GetLifecycleConfiguration',
+  'elasticfilesystem:DescribeBackupPolicy',
+  'elasticfilesystem:DescribeFileSystemPolicy',
+  'dynamodb:ListTagsOfResource',
+  'dax:DescribeClusters',
+  'backup:ListBackupSelections',
+  'backup:GetBackupSelection',
+  'backup:ListBackupVaults',
+  'backup:GetBackupVaultAccessPolicy',
+  'backup:ListRecoveryPointsByBackupVault',
+  'backup:ListProtectedResources',
+  'backup:ListRestoreTestingPlans',
   // External access and business associates
   'access-analyzer:ListAnalyzers',
   'access-analyzer:ListFindings',

@@ -47,6 +47,7 @@ export class HipaaAuditPipeline extends Construct {
       signingKey,
       table: this.findings.table,
       evidenceBucket: this.storage.evidenceBucket,
+      workBucket: this.storage.workBucket,
       senderIdentityArn: senderArn,
       digestDeadLetterQueue: this.alerts.failedInvocations,
     });
@@ -65,9 +66,13 @@ export class HipaaAuditPipeline extends Construct {
     this.workflow = new AuditStateMachine(this, 'Workflow', {
       resolveTargets: this.functions.resolveTargets.fn,
       scanTarget: this.functions.scanTarget.fn,
+      sealAccount: this.functions.sealAccount.fn,
+      recordAccount: this.functions.recordAccount.fn,
       finalizeRun: this.functions.finalizeRun.fn,
       scanTimeout: this.functions.scanTimeout,
       mapConcurrency: config.mapConcurrency,
+      regionConcurrency: this.functions.regionConcurrency,
+      workBucket: this.storage.workBucket,
       dataKey,
     });
     this.alerts.watchStateMachine(this.workflow.stateMachine);

@@ -33,9 +33,12 @@ export class AuditFunction extends Construct {
   readonly role: iam.Role;
   readonly policy: iam.ManagedPolicy;
   readonly logGroup: logs.LogGroup;
+  /** The handler file under functions/ (tests that execute the state machine call it in-process). */
+  readonly entry: string;
 
   constructor(scope: Construct, id: string, props: AuditFunctionProps) {
     super(scope, id);
+    this.entry = props.entry;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       // Six years: the run log is part of the audit trail (HIPAA 164.316(b)(2)(i)).

@@ -3,6 +3,9 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
+/** Work data lives long enough to debug a run and to redrive it, then expires. */
+const WORK_DATA_DAYS = 30;
+
 export interface EvidenceStorageProps {
   dataKey: kms.IKey;
   /** Object Lock COMPLIANCE default retention, in whole years (HIPAA 164.316(b)(2)(i): at least 6). */
@@ -17,6 +20,8 @@ export interface EvidenceStorageProps {
 export class EvidenceStorage extends Construct {
   readonly evidenceBucket: s3.Bucket;
   readonly accessLogBucket: s3.Bucket;
+  /** What the pipeline's steps hand each other (target lists, scan records, Map results): not evidence. */
+  readonly workBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: EvidenceStorageProps) {
     super(scope, id);
@@ -80,6 +85,33 @@ export class EvidenceStorage extends Construct {
       objectLockEnabled: 'Enabled',
       rule: { defaultRetention: { mode: 'COMPLIANCE', years: props.retentionYears } },
     };
+    // Not Object Lock: nothing here is evidence (what is sealed is copied into manifests' hashes and the
+    // evidence bucket), it expires, and Step Functions' ResultWriter writes here with plain PUTs.
+    this.workBucket = new s3.Bucket(this, 'Work', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'work/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-work-data',
+          expiration: Duration.days(WORK_DATA_DAYS),
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+    });
+    Validations.of(this.workBucket).acknowledge({
+      id: 'HIPAA.Security-S3BucketReplicationEnabled',
+      reason: 'Work data (target lists, scan records, Map results) is transient and re-created by the next run; it expires after 30 days and is never evidence.',
+    });
+
     Validations.of(this.evidenceBucket).acknowledge({
       id: 'HIPAA.Security-S3BucketReplicationEnabled',
       reason:

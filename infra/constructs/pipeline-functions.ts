@@ -15,6 +15,7 @@ export interface PipelineFunctionsProps {
   signingKey: kms.IKey;
   table: dynamodb.ITable;
   evidenceBucket: s3.IBucket;
+  workBucket: s3.IBucket;
   senderIdentityArn: string;
   digestDeadLetterQueue: sqs.IQueue;
 }
@@ -23,16 +24,20 @@ const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query
 const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
 
 /**
- * The four thin handlers in functions/. Each has its own role whose permissions are exactly the
+ * The six thin handlers in functions/. Each has its own role whose permissions are exactly the
  * statements below; none of them can read audited accounts except through the collector role.
  */
 export class PipelineFunctions extends Construct {
   readonly resolveTargets: AuditFunction;
   readonly scanTarget: AuditFunction;
+  readonly sealAccount: AuditFunction;
+  readonly recordAccount: AuditFunction;
   readonly finalizeRun: AuditFunction;
   readonly digest: AuditFunction;
-  /** The scan Lambda's timeout (Lambda's maximum): one account in all configured regions. */
+  /** The scan Lambda's timeout (Lambda's maximum): one region of one account (see `npm run bench`). */
   readonly scanTimeout = Duration.minutes(15);
+  /** Regions of one account scanned at once; with the Map's account concurrency this bounds the scan Lambdas. */
+  readonly regionConcurrency = 4;
 
   constructor(scope: Construct, id: string, private readonly props: PipelineFunctionsProps) {
     super(scope, id);
@@ -40,6 +45,7 @@ export class PipelineFunctions extends Construct {
     const environment: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+      WORK_BUCKET: props.workBucket.bucketName,
       SIGNING_KEY_ID: props.signingKey.keyId,
       MEMBER_ROLE_NAME: config.memberRoleName,
       EXTERNAL_ID: config.externalId,
@@ -57,7 +63,7 @@ export class PipelineFunctions extends Construct {
     this.resolveTargets = new AuditFunction(this, 'ResolveTargets', {
       ...common,
       entry: 'resolve-targets.ts',
-      description: 'Resolves the accounts and regions of one audit run',
+      description: 'Takes the run lock and writes the accounts and regions of one audit run to the work bucket',
       timeout: Duration.minutes(2),
       memorySize: 256,
       reservedConcurrency: 2,
@@ -65,18 +71,35 @@ export class PipelineFunctions extends Construct {
     this.scanTarget = new AuditFunction(this, 'ScanTarget', {
       ...common,
       entry: 'scan-target.ts',
-      description: 'Scans one account through its read-only member role',
+      description: 'Scans one region of one account through its read-only member role',
       timeout: this.scanTimeout,
       memorySize: 1024,
-      // Matches the Map's MaxConcurrency: bounds the API load on member accounts and on KMS/DynamoDB.
+      // Accounts in parallel (the Map) x regions in parallel per account: bounds the API load on member
+      // accounts and on KMS/DynamoDB.
+      reservedConcurrency: config.mapConcurrency * this.regionConcurrency,
+    });
+    this.sealAccount = new AuditFunction(this, 'SealAccount', {
+      ...common,
+      entry: 'seal-account.ts',
+      description: "Seals one account's run: findings, signed manifest, hash-chain link",
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
+      reservedConcurrency: config.mapConcurrency,
+    });
+    this.recordAccount = new AuditFunction(this, 'RecordAccount', {
+      ...common,
+      entry: 'record-account.ts',
+      description: "Records one account's sealed findings and transitions in the findings table",
+      timeout: Duration.minutes(5),
+      memorySize: 1024,
       reservedConcurrency: config.mapConcurrency,
     });
     this.finalizeRun = new AuditFunction(this, 'FinalizeRun', {
       ...common,
       entry: 'finalize-run.ts',
-      description: 'Records the run, signs its manifest and seals the evidence bundle',
+      description: 'Records the run from its accounts and releases the run lock',
       timeout: Duration.minutes(5),
-      memorySize: 1024,
+      memorySize: 512,
       reservedConcurrency: 2,
     });
     this.digest = new AuditFunction(this, 'SendDigest', {
@@ -91,28 +114,29 @@ export class PipelineFunctions extends Construct {
     // Async invocation (the schedule): two retries, then the DLQ, whose alarm pages the officers.
     this.digest.fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(1) });
 
-    const all = [this.resolveTargets, this.scanTarget, this.finalizeRun, this.digest];
+    const all = [this.resolveTargets, this.scanTarget, this.sealAccount, this.recordAccount, this.finalizeRun, this.digest];
+    const stepFunctions = [this.resolveTargets, this.scanTarget, this.sealAccount, this.recordAccount, this.finalizeRun];
     for (const f of all) f.allow(this.useDataKey());
-    this.resolveTargets.allow(this.tableAccess(true));
-    this.scanTarget.allow(this.tableAccess(true));
+    // Run lock (resolve, finalize), suppressions (scan), states and transitions (record), run item (finalize).
+    for (const f of [this.resolveTargets, this.scanTarget, this.recordAccount, this.finalizeRun]) f.allow(this.tableAccess(true));
+    for (const f of [this.resolveTargets, this.scanTarget, this.sealAccount, this.finalizeRun]) f.allow(this.work());
     this.scanTarget.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
-    this.scanTarget.allow(this.sign());
-    this.finalizeRun.allow(this.tableAccess(true));
-    this.finalizeRun.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
-    this.finalizeRun.allow(this.sign());
+    this.sealAccount.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
+    this.sealAccount.allow(this.sign());
+    this.recordAccount.allow(this.evidence(['s3:GetObject']));
     this.digest.allow(this.tableAccess(true));
     // The digest builds and uploads the bundle, archives the mail, and pre-signs links with its own role
     // (so it needs read and decrypt itself).
     this.digest.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
     // Evidence chains and digest archives are found by prefix listing (ListObjectsV2).
-    for (const f of [this.scanTarget, this.finalizeRun, this.digest]) f.allow(this.listEvidence());
+    for (const f of [this.sealAccount, this.digest]) f.allow(this.listEvidence());
     this.digest.allow(
       new iam.PolicyStatement({ sid: 'SendDigestMail', actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [props.senderIdentityArn] }),
     );
     // (The digest's DLQ is SSE-KMS with the data key: UseDataKey above covers the Lambda service's send.)
 
     for (const f of all) this.acknowledgeScopedWildcards(f);
-    for (const f of [this.resolveTargets, this.scanTarget, this.finalizeRun]) {
+    for (const f of stepFunctions) {
       Validations.of(f.fn).acknowledge({
         id: 'HIPAA.Security-LambdaDLQ',
         reason: 'Invoked synchronously by Step Functions, where a DLQ never applies; failures are retried and caught by the state machine and alarmed on.',
@@ -156,6 +180,10 @@ export class PipelineFunctions extends Construct {
     return new iam.PolicyStatement({ sid: 'EvidenceObjects', actions, resources: [this.props.evidenceBucket.arnForObjects('*')] });
   }
 
+  private work(): iam.PolicyStatement {
+    return new iam.PolicyStatement({ sid: 'WorkObjects', actions: ['s3:PutObject', 's3:GetObject'], resources: [this.props.workBucket.arnForObjects('runs/*')] });
+  }
+
   private listEvidence(): iam.PolicyStatement {
     return new iam.PolicyStatement({ sid: 'ListEvidence', actions: ['s3:ListBucket'], resources: [this.props.evidenceBucket.bucketArn] });
   }
@@ -165,14 +193,22 @@ export class PipelineFunctions extends Construct {
   }
 
   private acknowledgeScopedWildcards(f: AuditFunction): void {
-    Validations.of(f.policy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.table)}/index/*]`,
-      reason: 'Queries use the table GSI1/GSI2 indexes; the wildcard covers only this table\'s indexes.',
-    });
-    if (f !== this.resolveTargets) {
+    if (f !== this.sealAccount) {
+      Validations.of(f.policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.table)}/index/*]`,
+        reason: 'Queries use the table GSI1/GSI2 indexes; the wildcard covers only this table\'s indexes.',
+      });
+    }
+    if (f !== this.resolveTargets && f !== this.finalizeRun) {
       Validations.of(f.policy).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.evidenceBucket)}/*]`,
         reason: 'Evidence object keys are per run and per account; the wildcard covers objects of this one bucket only.',
+      });
+    }
+    if (f !== this.recordAccount && f !== this.digest) {
+      Validations.of(f.policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.workBucket)}/runs/*]`,
+        reason: 'Work objects are keyed per run (target list, scan records); the wildcard covers the runs/ prefix of the work bucket only.',
       });
     }
   }

@@ -144,7 +144,7 @@ const RETRYABLE = new Set(['ThrottlingException', 'InternalServerException', 'Se
 async function listWithRetries(config: ArtifactResolvedConfig, input: ListCustomerAgreementsCommandInput): Promise<ListCustomerAgreementsCommandOutput> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await listOnce(config, input);
+      return await listOnce(config, input, attempt);
     } catch (err) {
       const retryable = err instanceof ArtifactServiceException ? RETRYABLE.has(err.name) || err.$fault === 'server' : true;
       if (!retryable || attempt >= config.maxAttempts) throw err;
@@ -153,7 +153,7 @@ async function listWithRetries(config: ArtifactResolvedConfig, input: ListCustom
   }
 }
 
-async function listOnce(config: ArtifactResolvedConfig, input: ListCustomerAgreementsCommandInput): Promise<ListCustomerAgreementsCommandOutput> {
+async function listOnce(config: ArtifactResolvedConfig, input: ListCustomerAgreementsCommandInput, attempt: number): Promise<ListCustomerAgreementsCommandOutput> {
   const { endpoint } = config;
   const query: Record<string, string> = {};
   if (input.maxResults !== undefined) query.maxResults = String(input.maxResults);
@@ -165,7 +165,8 @@ async function listOnce(config: ArtifactResolvedConfig, input: ListCustomerAgree
     ...(endpoint.port ? { port: Number(endpoint.port) } : {}),
     path: `${endpoint.pathname.replace(/\/$/, '')}/v1/customer-agreement/list`,
     query,
-    headers: { host: endpoint.host, accept: 'application/json' },
+    // amz-sdk-request as the SDK's retry middleware sends it, so proxies and AWS see retries as retries.
+    headers: { host: endpoint.host, accept: 'application/json', 'amz-sdk-request': `attempt=${attempt}; max=${config.maxAttempts}` },
   });
   const signer = new SignatureV4({ service: 'artifact', region: config.region, credentials: config.credentials, sha256: NodeSha256 });
   const signed = await signer.sign(request);

@@ -31,6 +31,24 @@ export const ThresholdsSchema = z.strictObject({
   auditLogRetentionDays: z.number().int().min(1).default(2_192),
   /** Minimum days of automated backups (RDS backup retention, Backup plan rules). */
   backupRetentionDays: z.number().int().min(1).default(7),
+  /** A resource with an AWS Backup recovery point at most this old counts as protected (backup_resource_protected). */
+  backupRecoveryPointMaxAgeHours: z.number().int().min(1).default(24),
+  /** Longest interval between a backup plan rule's runs (Config backup-plan-min-frequency-and-min-retention-check: 1 day). */
+  backupPlanMaxIntervalHours: z.number().int().min(1).default(24),
+  /** Shortest retention of a backup plan rule's recovery points (same Config rule's default: 35 days). */
+  backupPlanMinRetentionDays: z.number().int().min(1).default(35),
+  /**
+   * Buckets that must replicate to another region (s3_bucket_cross_region_replication): a bucket is in
+   * scope when its name matches one of `bucketPatterns` (`*` wildcard) or it carries tag `tagKey`
+   * (with value `tagValue` when set). Default: every bucket.
+   */
+  s3ReplicationScope: z
+    .object({
+      bucketPatterns: z.array(z.string()).default(['*']),
+      tagKey: z.string().nullable().default(null),
+      tagValue: z.string().nullable().default(null),
+    })
+    .default({ bucketPatterns: ['*'], tagKey: null, tagValue: null }),
   /** Secrets Manager secrets not accessed for this long should be deleted (Config secretsmanager-secret-unused: 90). */
   secretUnusedDays: z.number().int().min(1).default(90),
   /** ACM certificates expiring within this many days fail (Config acm-certificate-expiration-check). */

@@ -1,5 +1,6 @@
 export type { EvidenceStore, RunEvidenceInput, WrittenRunEvidence } from './types.js';
-export { EvidenceConflictError } from './types.js';
+export { EvidenceConflictError, EvidenceIntegrityError, NothingToSealError, type FailedScan, type ScanAttemptInput, type SealInput, type VerifiedRunFindings } from './types.js';
+export { S3WorkStore, AccountTargetSchema, type AccountTarget, type TargetListLocation } from './work-store.js';
 export { S3EvidenceStore, type S3EvidenceStoreOptions } from './s3-evidence-store.js';
 export { createEvidenceBucket, createSigningKey } from './setup.js';
 export { buildBundle, type BuildBundleOptions, type BundleResult } from './bundle.js';

@@ -56,3 +56,43 @@ export function chainKey(accountId: string, startedAt: string, runId: string): s
 export function rawEvidencePath(service: string, region: string, operation: string): string {
   return `raw/${safeSegment(service)}/${safeSegment(region)}/${safeSegment(operation)}.json.gz`;
 }
+
+/**
+ * One scan attempt's raw evidence, relative to the run prefix: every attempt (a Step Functions retry, a
+ * re-run after a crash) writes under its own id, so a retry never collides with a half-written earlier
+ * attempt. Only the attempts a sealed manifest lists are evidence; the others are never bundled.
+ */
+export function scanAttemptPath(unitId: string, attemptId: string): string {
+  return `scans/${safeSegment(unitId)}/${safeSegment(attemptId)}/`;
+}
+
+/**
+ * The work bucket: what the pipeline hands between its steps, not evidence (expires after weeks).
+ *
+ *   runs/<runId>/targets.json                               the run's target list (the Distributed Map reads it)
+ *   runs/<runId>/scans/<accountId>/<unitId>/<attemptId>.json   one scan attempt's findings and object list
+ *   map-results/                                            the Distributed Map's ResultWriter output
+ */
+export const WORK_MAP_RESULTS_PREFIX = 'map-results/';
+
+export function targetListKey(runId: string): string {
+  return `runs/${safeSegment(runId)}/targets.json`;
+}
+
+export function scanRecordKey(runId: string, accountId: string, unitId: string, attemptId: string): string {
+  return `runs/${safeSegment(runId)}/scans/${safeSegment(accountId)}/${safeSegment(unitId)}/${safeSegment(attemptId)}.json`;
+}
+
+/** What the officer was sent, kept with the evidence (164.308(a)(1)(ii)(D)): `digests/<period end>/...`. */
+export const DIGEST_ROOT = 'digests/';
+export const DIGEST_FILES = { html: 'digest.html', text: 'digest.txt', posture: 'posture.json' } as const;
+
+export function digestArchivePrefix(periodEnd: string): string {
+  return `${DIGEST_ROOT}${safeSegment(periodEnd)}/`;
+}
+
+/** Uploaded bundles: `bundles/<label>-<random>.zip`, never overwritten. */
+export function bundleKey(label: string, now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return `bundles/${label ? `${safeSegment(label)}-` : ''}${stamp}-${Math.random().toString(36).slice(2, 8)}.zip`;
+}

@@ -12,6 +12,8 @@ export const PipelineEnvSchema = z
     AWS_REGION: z.string().min(1),
     TABLE_NAME: z.string().min(1),
     EVIDENCE_BUCKET: z.string().min(1),
+    /** Bucket for what the steps hand each other (target list, scan records, Map results); not evidence. */
+    WORK_BUCKET: z.string().min(1),
     SIGNING_KEY_ID: z.string().min(1),
     MEMBER_ROLE_NAME: z.string().min(1).default('HipaaAuditReadOnly'),
     EXTERNAL_ID: z.string().optional(),

@@ -1,101 +1,82 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
-import { sha256Hex } from '../evidence/hashing.js';
-import { FINDINGS_JSON_FILE, MANIFEST_FILE, runPrefix } from '../evidence/layout.js';
-import { ManifestSchema } from '../evidence/manifest.js';
-import { getObjectBytes } from '../evidence/s3-objects.js';
-import { FindingSchema, type Finding } from '../model/finding.js';
-import { countByStatus, type RunStatus, type ScanRun } from '../model/run.js';
+import pLimit from 'p-limit';
+import { countByStatus, RUN_STATUSES, type RunStatus, type ScanRun } from '../model/run.js';
 import type { PipelineEnv } from './env.js';
-import type { TargetOutcome } from './scan-target.js';
 import { pipelineStores } from './stores.js';
 import { pipelineClients } from './target-clients.js';
 
-export type TargetFailure = { accountId: string; error: { Error: string; Cause: string } };
-export type TargetOutcomeOrFailure = TargetOutcome | TargetFailure;
-
-export class EvidenceIntegrityError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EvidenceIntegrityError';
-  }
-}
-
-const isFailure = (o: TargetOutcomeOrFailure): o is TargetFailure => 'error' in o;
+/** The run item keeps at most this many collection errors; every account-run item keeps all of its own. */
+export const RUN_ITEM_MAX_ERRORS = 100;
+/**
+ * Region coverage entries the run item can hold within DynamoDB's 400 KB item limit. A larger
+ * organization's run item carries none (shown as not known, never as fully assessed); each account-run
+ * item keeps its own.
+ */
+export const RUN_ITEM_MAX_COVERAGE = 300;
 
 /**
- * Last state: gathers every target's findings from the signed evidence (checking them against the
- * manifest hash), records the run and its transitions, and decides COMPLETE / PARTIAL / FAILED.
- * A failed target is recorded as a collection error for its whole account, so nothing it could not
- * assess is marked RESOLVED or GONE.
+ * Last state: reads each target account's recorded part of the run (a small item each, never the
+ * findings), decides COMPLETE / PARTIAL / FAILED, writes the run item, and releases the run lock. An
+ * account with no record (its processing failed beyond every Catch) counts as failed. Idempotent.
  */
 export async function finalizeRun(
   env: PipelineEnv,
-  input: { runId: string; startedAt: string; outcomes: TargetOutcomeOrFailure[]; now?: Date },
+  input: { runId: string; startedAt: string; executionId: string; now?: Date },
 ): Promise<{ runId: string; status: RunStatus; counts: Record<string, number> }> {
   const clients = pipelineClients(env);
   try {
-    const s3 = clients.get(S3Client, env.AWS_REGION);
     const stores = pipelineStores(env, clients);
-    const findings: Finding[] = [];
-    const collectionErrors: ScanRun['collectionErrors'] = [];
+    const targets = await stores.work.readTargetList(input.runId);
+    const limit = pLimit(16);
+    const accountRuns = await Promise.all(
+      targets.map((t) => limit(async () => ({ accountId: t.accountId, run: await stores.findings.getAccountRun(t.accountId, input.startedAt, input.runId, true) }))),
+    );
+    const counts = countByStatus([]);
+    const errors: ScanRun['collectionErrors'] = [];
     const coverage: NonNullable<ScanRun['coverage']> = [];
-    const accountIds = new Set<string>();
-    let partial = false;
-
-    for (const outcome of input.outcomes) {
-      accountIds.add(outcome.accountId);
-      if (isFailure(outcome)) {
-        partial = true;
-        collectionErrors.push({
-          accountId: outcome.accountId,
-          code: outcome.error.Error || 'TargetFailed',
-          message: outcome.error.Cause.slice(0, 500) || 'The scan of this account failed; nothing was assessed.',
-          operation: 'pipeline:ScanTarget',
-        });
+    const byStatus = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
+    let finishedAt = input.startedAt;
+    for (const { accountId, run } of accountRuns) {
+      if (!run) {
+        byStatus.FAILED += 1;
+        errors.push({ accountId, code: 'AccountNotRecorded', operation: 'pipeline:RecordAccount', message: 'The processing of this account failed after its retries; nothing was assessed.' });
         continue;
       }
-      const target = await readTargetEvidence(s3, env.EVIDENCE_BUCKET, outcome.accountId, input.runId);
-      findings.push(...target.findings);
-      collectionErrors.push(...target.collectionErrors);
-      coverage.push(...target.coverage);
-      if (outcome.status === 'PARTIAL' || target.collectionErrors.length > 0) partial = true;
+      byStatus[run.status] += 1;
+      for (const [status, n] of Object.entries(run.counts)) counts[status as keyof typeof counts] = (counts[status as keyof typeof counts] ?? 0) + n;
+      errors.push(...run.collectionErrors);
+      coverage.push(...(run.coverage ?? []));
+      if (run.finishedAt > finishedAt) finishedAt = run.finishedAt;
     }
-
-    const succeeded = input.outcomes.filter((o) => !isFailure(o)).length;
-    const status: RunStatus = succeeded === 0 ? 'FAILED' : partial ? 'PARTIAL' : 'COMPLETE';
+    const assessed = byStatus.COMPLETE + byStatus.PARTIAL;
+    const status: RunStatus = assessed === 0 ? 'FAILED' : assessed < targets.length || byStatus.PARTIAL > 0 ? 'PARTIAL' : 'COMPLETE';
     const run: ScanRun = {
       id: input.runId,
       startedAt: input.startedAt,
-      finishedAt: (input.now ?? new Date()).toISOString(),
-      accountIds: [...accountIds].sort(),
+      finishedAt: finishedAt > input.startedAt ? finishedAt : (input.now ?? new Date()).toISOString(),
+      accountIds: targets.map((t) => t.accountId),
       regions: [...env.REGIONS],
       status,
-      counts: countByStatus(findings),
-      collectionErrors,
-      coverage,
+      counts,
+      collectionErrors: capErrors(errors),
+      ...(coverage.length <= RUN_ITEM_MAX_COVERAGE ? { coverage } : {}),
     };
-    if (run.accountIds.length === 0) throw new Error('FinalizeRun received no target outcomes.');
-    await stores.findings.recordRun(run, findings);
-    return { runId: run.id, status, counts: run.counts };
+    const committed = await stores.findings.commitRun(run);
+    await stores.runLock.release(input.executionId);
+    return { runId: committed.run.id, status: committed.run.status, counts: committed.run.counts };
   } finally {
     clients.destroy();
   }
 }
 
-async function readTargetEvidence(
-  s3: S3Client,
-  bucket: string,
-  accountId: string,
-  runId: string,
-): Promise<{ findings: Finding[]; collectionErrors: ScanRun['collectionErrors']; coverage: NonNullable<ScanRun['coverage']> }> {
-  const prefix = runPrefix(accountId, runId);
-  const manifest = ManifestSchema.parse(JSON.parse((await getObjectBytes(s3, bucket, prefix + MANIFEST_FILE)).toString('utf8')));
-  const entry = manifest.entries.find((e) => e.path === FINDINGS_JSON_FILE);
-  const bytes = await getObjectBytes(s3, bucket, prefix + FINDINGS_JSON_FILE);
-  if (!entry || entry.sha256 !== sha256Hex(bytes)) {
-    throw new EvidenceIntegrityError(`${prefix}${FINDINGS_JSON_FILE} does not match its manifest hash; refusing to record it.`);
-  }
-  const findings = z.array(FindingSchema).parse(JSON.parse(bytes.toString('utf8')));
-  return { findings, collectionErrors: manifest.run.collectionErrors, coverage: manifest.run.coverage ?? [] };
+/** A DynamoDB item holds 400 KB: an organization's every collection error would not fit in one run item. */
+function capErrors(errors: ScanRun['collectionErrors']): ScanRun['collectionErrors'] {
+  if (errors.length <= RUN_ITEM_MAX_ERRORS) return errors;
+  const kept = errors.slice(0, RUN_ITEM_MAX_ERRORS - 1);
+  const accounts = new Set(errors.slice(RUN_ITEM_MAX_ERRORS - 1).map((e) => e.accountId));
+  return [...kept, {
+    accountId: [...accounts][0] ?? '',
+    code: 'MoreErrors',
+    operation: 'pipeline:FinalizeRun',
+    message: `${errors.length - kept.length} more collection error(s) in ${accounts.size} account(s); each account's run record lists all of its own.`,
+  }];
 }

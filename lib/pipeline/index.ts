@@ -1,8 +1,12 @@
 /** What the Lambda handlers call: one function per state of the scan state machine, plus the digest. */
 export { loadPipelineEnv, PipelineEnvError, type PipelineEnv } from './env.js';
-export type { ScanTargetSpec } from './targets.js';
-export { resolveTargets } from './resolve-targets.js';
+export { unitIdOf, type ScanTargetSpec } from './targets.js';
+export { resolveTargets, AUDIT_RUN_TIMEOUT_HOURS, NoTargetsError } from './resolve-targets.js';
 export { scanTarget, TargetMismatchError, type TargetOutcome } from './scan-target.js';
-export { finalizeRun, EvidenceIntegrityError, type TargetOutcomeOrFailure } from './finalize-run.js';
+export { sealAccount, type ScanOutcomeOrFailure, type ScanFailure, type SealedAccount } from './seal-account.js';
+export { recordAccount } from './record-account.js';
+export { finalizeRun, RUN_ITEM_MAX_ERRORS } from './finalize-run.js';
 export { sendScheduledDigest, DIGEST_PREFIX, type DigestOutcome } from './send-digest.js';
 export { ExpectedError } from '../model/errors.js';
+export { EvidenceIntegrityError, NothingToSealError } from '../evidence/types.js';
+export { RunInProgressError } from '../store/dynamodb/run-lock.js';

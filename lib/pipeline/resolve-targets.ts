@@ -1,20 +1,52 @@
+import type { TargetListLocation } from '../evidence/work-store.js';
 import { newRunId } from '../model/run.js';
 import type { PipelineEnv } from './env.js';
-import { collectorClients } from './target-clients.js';
-import { listTargets, type ScanTargetSpec } from './targets.js';
+import { pipelineStores } from './stores.js';
+import { collectorClients, pipelineClients } from './target-clients.js';
+import { listTargets } from './targets.js';
 
-/** First state: fixes the run id and start time, and lists what to scan. */
+/** A run may hold the lock this long: the state machine's own timeout (an execution never outlives it). */
+export const AUDIT_RUN_TIMEOUT_HOURS = 6;
+
+export class NoTargetsError extends Error {
+  constructor() {
+    super('No accounts to scan: the Organization listed no ACTIVE accounts.');
+    this.name = 'NoTargetsError';
+  }
+}
+
+/**
+ * First state: takes the run lock (a second execution at the same time is refused), fixes the run id
+ * and start time, and writes the target list to the work bucket for the Distributed Map to read. The
+ * output is the same size for 1 account or 10,000.
+ */
 export async function resolveTargets(
   env: PipelineEnv,
-  input: { runId?: string; now?: Date },
-): Promise<{ runId: string; startedAt: string; targets: ScanTargetSpec[] }> {
-  const startedAt = input.now ?? new Date();
-  const clients = collectorClients(env);
+  input: { executionId: string; startedAt: string; runId?: string; now?: Date },
+): Promise<{ runId: string; startedAt: string; executionId: string; targets: TargetListLocation }> {
+  const own = pipelineClients(env);
+  const collector = collectorClients(env);
   try {
-    const targets = await listTargets(env, clients);
-    if (targets.length === 0) throw new Error('No accounts to scan: the Organization listed no ACTIVE accounts.');
-    return { runId: input.runId ?? newRunId(startedAt), startedAt: startedAt.toISOString(), targets };
+    const stores = pipelineStores(env, own);
+    const startedAt = new Date(input.startedAt);
+    const lock = await stores.runLock.acquire(
+      {
+        executionId: input.executionId,
+        runId: input.runId ?? newRunId(startedAt),
+        startedAt: startedAt.toISOString(),
+        leaseUntil: new Date(startedAt.getTime() + AUDIT_RUN_TIMEOUT_HOURS * 3_600_000).toISOString(),
+      },
+      input.now ?? new Date(),
+    );
+    const targets = await listTargets(env, collector);
+    if (targets.length === 0) {
+      await stores.runLock.release(input.executionId);
+      throw new NoTargetsError();
+    }
+    const location = await stores.work.writeTargetList(lock.runId, targets);
+    return { runId: lock.runId, startedAt: lock.startedAt, executionId: input.executionId, targets: location };
   } finally {
-    clients.destroy();
+    own.destroy();
+    collector.destroy();
   }
 }

@@ -1,17 +1,19 @@
-import { FINDINGS_JSON_FILE, runPrefix } from '../evidence/layout.js';
+import { randomUUID } from 'node:crypto';
 import { applySuppressions } from '../model/suppressions.js';
 import { countByStatus } from '../model/run.js';
 import { scanAccount } from '../scan/scan-account.js';
 import { pipelineThresholds, type PipelineEnv } from './env.js';
 import { callerPartition, pipelineStores } from './stores.js';
 import { clientsForTarget, pipelineClients } from './target-clients.js';
-import type { ScanTargetSpec } from './targets.js';
+import { unitIdOf, type ScanTargetSpec } from './targets.js';
 
 export interface TargetOutcome {
   accountId: string;
+  regions: string[];
+  includeGlobal: boolean;
   status: 'COMPLETE' | 'PARTIAL';
-  /** S3 key of the target's findings.json; FinalizeRun reads it (Step Functions payloads are small). */
-  findingsKey: string;
+  /** Work-bucket key of this attempt's scan record; the seal reads it (Step Functions payloads stay small). */
+  recordKey: string;
   counts: Record<string, number>;
 }
 
@@ -24,12 +26,13 @@ export class TargetMismatchError extends Error {
 }
 
 /**
- * One Map item: collect and evaluate one account, apply risk acceptances, and write its evidence
- * (signed manifest, chained to the account's previous run) before reporting success.
+ * One scan unit (an account's region, the first with global services): collect and evaluate, apply
+ * risk acceptances, and store this attempt's raw evidence and scan record under a fresh attempt id, so
+ * a retry after a timeout or crash never collides with what an earlier attempt half wrote.
  */
 export async function scanTarget(
   env: PipelineEnv,
-  input: { runId: string; target: ScanTargetSpec; now?: () => Date },
+  input: { runId: string; target: ScanTargetSpec; now?: () => Date; attemptId?: string },
 ): Promise<TargetOutcome> {
   const own = pipelineClients(env);
   const { target } = input;
@@ -54,11 +57,16 @@ export async function scanTarget(
     const suppressions = await stores.suppressions.list();
     const findings = applySuppressions(result.findings, suppressions, now());
     const run = { ...result.run, counts: countByStatus(findings) };
-    await stores.evidence.writeRunEvidence({ run, findings, evidence: result.evidence, accountId });
+    const { recordKey } = await stores.evidence.storeScanAttempt({
+      accountId, runId: input.runId, unitId: unitIdOf(target), attemptId: input.attemptId ?? randomUUID(),
+      includeGlobal: target.includeGlobal, run, findings, evidence: result.evidence,
+    });
     return {
       accountId,
+      regions: [...target.regions],
+      includeGlobal: target.includeGlobal,
       status: run.status === 'COMPLETE' ? 'COMPLETE' : 'PARTIAL',
-      findingsKey: runPrefix(accountId, input.runId) + FINDINGS_JSON_FILE,
+      recordKey,
       counts: run.counts,
     };
   } finally {

@@ -1,14 +1,18 @@
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClientFactory } from '../aws/clients.js';
 import { S3EvidenceStore } from '../evidence/s3-evidence-store.js';
+import { S3WorkStore } from '../evidence/work-store.js';
 import { createDynamoStores } from '../store/dynamodb/index.js';
 import type { PipelineEnv } from './env.js';
 
 /** The pipeline's own stores, built from its environment. */
 export function pipelineStores(env: PipelineEnv, clients: AwsClientFactory) {
-  const { findings, suppressions } = createDynamoStores({ clients, region: env.AWS_REGION, tableName: env.TABLE_NAME });
-  const evidence = new S3EvidenceStore({ clients, region: env.AWS_REGION, bucket: env.EVIDENCE_BUCKET, signingKeyId: env.SIGNING_KEY_ID });
-  return { findings, suppressions, evidence };
+  const { findings, suppressions, runLock } = createDynamoStores({ clients, region: env.AWS_REGION, tableName: env.TABLE_NAME });
+  const evidence = new S3EvidenceStore({
+    clients, region: env.AWS_REGION, bucket: env.EVIDENCE_BUCKET, workBucket: env.WORK_BUCKET, signingKeyId: env.SIGNING_KEY_ID,
+  });
+  const work = new S3WorkStore({ clients, region: env.AWS_REGION, bucket: env.WORK_BUCKET });
+  return { findings, suppressions, runLock, evidence, work };
 }
 
 /** The partition the pipeline runs in (aws, aws-us-gov, aws-cn), so member role ARNs are right everywhere. */

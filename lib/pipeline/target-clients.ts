@@ -13,22 +13,29 @@ export function collectorCredentials(env: PipelineEnv): AwsCredentialIdentityPro
   if (!env.COLLECTOR_ROLE_ARN) return undefined;
   return fromTemporaryCredentials({
     params: { RoleArn: env.COLLECTOR_ROLE_ARN, RoleSessionName: 'hipaa-audit-collector', DurationSeconds: SCAN_SESSION_SECONDS },
-    clientConfig: { region: env.AWS_REGION },
+    clientConfig: stsClientConfig(env),
   });
+}
+
+/** STS for the role chain: the emulator's endpoint when one is set (moto switches account on AssumeRole). */
+function stsClientConfig(env: PipelineEnv): { region: string; endpoint?: string } {
+  return { region: env.AWS_REGION, ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}) };
 }
 
 /**
  * Clients for a member account: Lambda role -> collector role -> the account's read-only member role
  * (with ExternalId). Every account, the pipeline's own included, is read through its member role.
- * Local emulation (an endpoint is set) uses the given credentials directly.
+ * A separate emulator for the targets (TARGET_ENDPOINT_URL, the demo's clinic) is read with the given
+ * credentials directly; one emulator for everything (AWS_ENDPOINT_URL alone) is read through the same
+ * role chain as AWS, which moto answers by switching to the member account.
  */
 export function clientsForTarget(env: PipelineEnv, accountId: string, partition = 'aws'): AwsClientFactory {
-  const endpoint = env.TARGET_ENDPOINT_URL ?? env.AWS_ENDPOINT_URL;
   const base = { retryMode: 'adaptive' as const, maxAttempts: 6 };
-  if (endpoint) return new AwsClientFactory({ ...base, endpoint });
+  if (env.TARGET_ENDPOINT_URL) return new AwsClientFactory({ ...base, endpoint: env.TARGET_ENDPOINT_URL });
   const collector = collectorCredentials(env);
   return new AwsClientFactory({
     ...base,
+    ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
     credentials: fromTemporaryCredentials({
       ...(collector ? { masterCredentials: collector } : {}),
       params: {
@@ -37,7 +44,7 @@ export function clientsForTarget(env: PipelineEnv, accountId: string, partition 
         DurationSeconds: SCAN_SESSION_SECONDS,
         ...(env.EXTERNAL_ID ? { ExternalId: env.EXTERNAL_ID } : {}),
       },
-      clientConfig: { region: env.AWS_REGION },
+      clientConfig: stsClientConfig(env),
     }),
   });
 }

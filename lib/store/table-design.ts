@@ -22,6 +22,7 @@ export const ENTITY = {
   transition: 'TRANSITION',
   account: 'ACCOUNT',
   suppression: 'SUPPRESSION',
+  runLock: 'RUN_LOCK',
   digestSent: 'DIGEST_SENT',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
@@ -40,6 +41,9 @@ export const keys = {
   transitionPrefix: 'TRANS#',
   transition: (key: string) => `TRANS#${key}`,
   accountsPk: 'ACCOUNTS',
+  /** One item: the audit run that currently owns the evidence chains (overlapping executions are refused). */
+  runLockPk: 'LOCK',
+  runLockSk: 'AUDIT_RUN',
   suppressionsPk: 'SUPPRESSION',
   suppression: (id: string) => `SUP#${id}`,
   /** One item per digest sent (lib/digest/ledger.ts), keyed by its idempotency key. */
@@ -124,6 +128,7 @@ export const TABLE_DESIGN = {
     { entity: ENTITY.transition, PK: 'RUN#<runId>', SK: 'TRANS#<findingKey>', gsi: 'GSI3 TRANS#<accountId> / <at>#<runId>#<findingKey>' },
     { entity: ENTITY.account, PK: 'ACCOUNTS', SK: 'ACCT#<accountId>', gsi: '-' },
     { entity: ENTITY.suppression, PK: 'SUPPRESSION', SK: 'SUP#<id>', gsi: '-' },
+    { entity: ENTITY.runLock, PK: 'LOCK', SK: 'AUDIT_RUN', gsi: '-' },
     { entity: ENTITY.digestSent, PK: 'DIGEST#<organization>#<from>#<to>', SK: 'SENT', gsi: '-' },
   ],
   indexes: [
@@ -139,6 +144,8 @@ export const TABLE_DESIGN = {
     ['transitions of a run', 'Query RUN#<runId>, begins_with TRANS#'],
     ['transitions since a date', 'Query GSI3 TRANS#<accountId>, SK >= <date>'],
     ['suppressions', 'Query SUPPRESSION'],
+    ['the audit run holding the run lock', 'GetItem LOCK / AUDIT_RUN; conditional Put / Delete'],
+    ['one account of a run (recorded chunk)', 'GetItem ACCT#<accountId> / RUN#<startedAt>#<runId>'],
     ['accounts ever recorded', 'Query ACCOUNTS'],
     ['was this digest sent', 'GetItem DIGEST#<idempotencyKey> / SENT (consistent read)'],
   ],

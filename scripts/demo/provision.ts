@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEmailIdentityCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { createEvidenceBucket, createSigningKey } from '../../lib/evidence/setup.js';
@@ -7,26 +8,31 @@ import { createTable } from '../../lib/store/dynamodb/create-table.js';
 export interface LocalPipelineResources {
   tableName: string;
   evidenceBucket: string;
+  workBucket: string;
   signingKeyId: string;
   senderEmail: string;
 }
 
 /**
  * Creates, in an emulated audit account, what the CDK stack creates in a real one: the findings
- * table, the Object Lock evidence bucket, the manifest signing key and the verified sender.
+ * table, the Object Lock evidence bucket, the work bucket, the manifest signing key and the verified sender.
  */
 export async function provisionPipelineResources(
   clients: AwsClientFactory,
   region: string,
-  names: { tableName?: string; evidenceBucket?: string; senderEmail: string; retentionYears?: number },
+  names: { tableName?: string; evidenceBucket?: string; workBucket?: string; senderEmail: string; retentionYears?: number },
 ): Promise<LocalPipelineResources> {
   const tableName = names.tableName ?? 'hipaa-audit-findings';
   const evidenceBucket = names.evidenceBucket ?? 'hipaa-audit-evidence';
   await createTable(clients.get(DynamoDBClient, region), tableName);
   await createEvidenceBucket(clients, region, evidenceBucket, names.retentionYears ?? 6);
+  const workBucket = names.workBucket ?? 'hipaa-audit-work';
+  await clients.get(S3Client, region).send(new CreateBucketCommand({
+    Bucket: workBucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }),
+  }));
   const signingKeyId = await createSigningKey(clients, region);
   await clients.get(SESv2Client, region).send(new CreateEmailIdentityCommand({ EmailIdentity: names.senderEmail }));
-  return { tableName, evidenceBucket, signingKeyId, senderEmail: names.senderEmail };
+  return { tableName, evidenceBucket, workBucket, signingKeyId, senderEmail: names.senderEmail };
 }
 
 /** The Lambda environment the CDK construct would set, pointed at the emulated accounts. */
@@ -43,6 +49,7 @@ export function localPipelineEnv(options: {
     AWS_REGION: options.region,
     TABLE_NAME: options.resources.tableName,
     EVIDENCE_BUCKET: options.resources.evidenceBucket,
+    WORK_BUCKET: options.resources.workBucket,
     SIGNING_KEY_ID: options.resources.signingKeyId,
     MEMBER_ROLE_NAME: 'HipaaAuditReadOnly',
     TARGET_ACCOUNTS: options.targetAccounts.join(','),

@@ -14,7 +14,11 @@ import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
 import type { VerifyOutcome } from '../../lib/evidence/verify-report.js';
 import { FindingSchema, type Finding } from '../../lib/model/finding.js';
-import { finalizeRun, loadPipelineEnv, resolveTargets, scanTarget, sendScheduledDigest, type PipelineEnv } from '../../lib/pipeline/index.js';
+import { randomUUID } from 'node:crypto';
+import { S3WorkStore } from '../../lib/evidence/work-store.js';
+import {
+  finalizeRun, loadPipelineEnv, recordAccount, resolveTargets, scanTarget, sealAccount, sendScheduledDigest, type PipelineEnv,
+} from '../../lib/pipeline/index.js';
 import { TREND_CONTENT_ID } from '../../lib/digest/render-email.js';
 import { findingsToCsv } from '../../lib/report/csv.js';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
@@ -82,7 +86,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     const runs: DemoResult['runs'] = [];
     const stores = createDynamoStores({ clients: auditClients, region, tableName: env.TABLE_NAME });
     log('Scan 1 of 2...');
-    runs.push(await runPipelineOnce(env, log));
+    runs.push(await runPipelineOnce(env, log, auditClients));
     log('First weekly digest to the officer...');
     const firstDigest = await sendScheduledDigest(env, {});
     const firstDigestAt = new Date().toISOString();
@@ -99,7 +103,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     log('The clinic fixes some findings (password policy, session length, security contact, EBS default encryption, log retention) and creates a new bucket...');
     await applyClinicFixes(clinicClients, region);
     log('Scan 2 of 2...');
-    const second = await runPipelineOnce(env, log);
+    const second = await runPipelineOnce(env, log, auditClients);
     runs.push(second);
 
     const transitions = await stores.findings.transitionsSince('1970-01-01T00:00:00.000Z');
@@ -171,15 +175,19 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
   }
 }
 
-async function runPipelineOnce(env: PipelineEnv, log: DemoLog): Promise<DemoResult['runs'][number]> {
-  const { runId, startedAt, targets } = await resolveTargets(env, {});
-  const outcomes = [];
+/** The state machine's steps in order, one account and one region at a time (the deployed Map runs them in parallel). */
+async function runPipelineOnce(env: PipelineEnv, log: DemoLog, clients: AwsClientFactory): Promise<DemoResult['runs'][number]> {
+  const executionId = `demo-${randomUUID()}`;
+  const { runId, startedAt } = await resolveTargets(env, { executionId, startedAt: new Date().toISOString() });
+  const targets = await new S3WorkStore({ clients, region: env.AWS_REGION, bucket: env.WORK_BUCKET }).readTargetList(runId);
   for (const target of targets) {
-    const outcome = await scanTarget(env, { runId, target });
-    log(`  ${target.accountId}: ${outcome.status}, ${outcome.counts.FAIL ?? 0} FAIL / ${outcome.counts.PASS ?? 0} PASS / ${outcome.counts.ERROR ?? 0} ERROR`);
-    outcomes.push(outcome);
+    const scans = [];
+    for (const unit of target.units) scans.push(await scanTarget(env, { runId, target: unit }));
+    const sealed = await sealAccount(env, { runId, startedAt, accountId: target.accountId, scans });
+    await recordAccount(env, { runId, startedAt, accountId: target.accountId });
+    log(`  ${target.accountId}: ${sealed.status}, ${sealed.counts.FAIL ?? 0} FAIL / ${sealed.counts.PASS ?? 0} PASS / ${sealed.counts.ERROR ?? 0} ERROR`);
   }
-  const result = await finalizeRun(env, { runId, startedAt, outcomes });
+  const result = await finalizeRun(env, { runId, startedAt, executionId });
   log(`  run ${result.runId}: ${result.status}`);
   return result;
 }

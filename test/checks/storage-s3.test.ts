@@ -7,6 +7,10 @@ import {
   GetBucketPolicyCommand,
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketReplicationCommand,
+  GetBucketTaggingCommand,
   GetPublicAccessBlockCommand,
   ListBucketsCommand,
   PutBucketAclCommand,
@@ -203,6 +207,10 @@ async function withGlobalMocks(body: (mocks: ReturnType<typeof globalMocks>) => 
     s3.on(GetBucketVersioningCommand).resolves({ Status: 'Enabled' });
     s3.on(GetBucketLoggingCommand).resolves({});
     s3.on(GetObjectLockConfigurationCommand).resolves({});
+    s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } });
+    s3.on(GetBucketTaggingCommand).resolves({ TagSet: [] });
+    s3.on(GetBucketReplicationCommand).resolves({});
+    s3.on(GetBucketLifecycleConfigurationCommand).resolves({});
     control.on(GetAccountBlockCommand).resolves({});
     await body(mocks);
   } finally {

@@ -8,6 +8,9 @@ import { pemFingerprint } from '../../lib/evidence/signing.js';
 import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
 
+/** Checks that read the AWS Backup answers moto does not emulate. */
+const MOTO_BACKUP_GAP_CHECKS = ['backup_resource_protected', 'backup_restore_testing_plan_exists', 'backup_vault_lock_or_deny_delete', 'backup_recovery_point_encrypted'];
+
 // `npm run demo` end to end (the same function the script calls), asserting on what it writes.
 describe('demo', () => {
   let dir = '';
@@ -20,7 +23,13 @@ describe('demo', () => {
     dir = await mkdtemp(join(tmpdir(), 'hipaa-demo-'));
     result = await runDemo({ outputDir: dir });
 
-    expect(result.runs.map((r) => r.status)).toEqual(['COMPLETE', 'COMPLETE']);
+    // PARTIAL: moto 5.2 does not emulate AWS Backup's ListProtectedResources, ListRestoreTestingPlans,
+    // ListBackupSelections, GetBackupVaultAccessPolicy or ListRecoveryPointsByBackupVault, so exactly the
+    // checks that depend on them are ERROR (never PASS/FAIL on missing data); everything else is complete.
+    expect(result.runs.map((r) => r.status)).toEqual(['PARTIAL', 'PARTIAL']);
+    const erroring = new Set(result.findings.filter((f) => f.status === 'ERROR').map((f) => f.checkId));
+    // iam_root_recent_use: moto's credential report has no <root_account> row (ERROR before issue 12 too).
+    expect([...erroring].filter((id) => !MOTO_BACKUP_GAP_CHECKS.includes(id))).toEqual(['iam_root_recent_use']);
     const kinds = new Set(result.transitions.map((t) => t.kind));
     expect(kinds).toContain('NEW');
     expect(kinds).toContain('RESOLVED');

@@ -30,6 +30,8 @@ const ACTION_RENAMES: Record<string, string> = {
   's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  's3:GetBucketReplication': 's3:GetReplicationConfiguration',
+  's3:GetBucketLifecycleConfiguration': 's3:GetLifecycleConfiguration',
   // API Gateway authorizes reads by HTTP verb on the resource path.
   'api-gateway:GetRestApis': 'apigateway:GET',
   'api-gateway:GetStages': 'apigateway:GET',

@@ -9,11 +9,11 @@ export interface State {
   Arguments?: unknown;
   ItemSelector?: Record<string, unknown>;
   ItemsPath?: string;
-  ResultPath?: string;
+  ResultPath?: string | null;
   MaxConcurrency?: number;
   TimeoutSeconds?: number;
   Retry?: { ErrorEquals: string[]; IntervalSeconds?: number; MaxAttempts?: number; BackoffRate?: number }[];
-  Catch?: { ErrorEquals: string[]; Next: string; ResultPath?: string }[];
+  Catch?: { ErrorEquals: string[]; Next: string; ResultPath?: string | null }[];
   ItemProcessor?: { StartAt: string; States: Record<string, State> };
   Choices?: { Variable?: string; StringEquals?: string; Next: string }[];
   Default?: string;

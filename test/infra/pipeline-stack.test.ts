@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allStates, stateMachineDefinition, state, type Definition } from './definition.js';
+import { allStates, stateMachineDefinition, state, type Definition, type State } from './definition.js';
 import { acknowledgements, assertCount, assertProps, assertResource, synthesize, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
@@ -69,13 +69,21 @@ describe('evidence storage', () => {
     });
   });
 
-  it('retains both buckets and enforces TLS on them', () => {
+  it('retains all three buckets (evidence, access logs, work) and enforces TLS on them', () => {
     const buckets = synth.pipeline.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(2);
+    expect(Object.keys(buckets)).toHaveLength(3);
     for (const b of Object.values(buckets)) expect(b).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     const policies = Object.values(synth.pipeline.findResources('AWS::S3::BucketPolicy'));
     const denies = policies.filter((p) => JSON.stringify(p).includes('"aws:SecureTransport":"false"'));
-    expect(denies).toHaveLength(2);
+    expect(denies).toHaveLength(3);
+  });
+
+  it('keeps work data (not evidence) KMS-encrypted, without Object Lock, expiring after 30 days', () => {
+    assertProps(synth.pipeline, 'AWS::S3::Bucket', {
+      ObjectLockEnabled: Match.absent(),
+      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ Id: 'expire-work-data', ExpirationInDays: 30, Status: 'Enabled' })] },
+    });
   });
 });
 
@@ -118,7 +126,7 @@ describe('KMS keys', () => {
 describe('Lambda functions', () => {
   it('are nodejs22.x on arm64 with JSON logs, reserved concurrency and bounded timeouts', () => {
     const functions = Object.values(synth.pipeline.findResources('AWS::Lambda::Function')) as { Properties: Record<string, unknown> }[];
-    expect(functions).toHaveLength(4);
+    expect(functions).toHaveLength(6);
     for (const { Properties: p } of functions) {
       expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
       expect(p.Timeout).toBeGreaterThan(0);
@@ -129,7 +137,7 @@ describe('Lambda functions', () => {
 
   it('logs to KMS-encrypted log groups kept six years', () => {
     const groups = Object.values(synth.pipeline.findResources('AWS::Logs::LogGroup')) as { Properties: Record<string, unknown>; DeletionPolicy: string }[];
-    expect(groups).toHaveLength(5); // four functions + the state machine
+    expect(groups).toHaveLength(7); // six functions + the state machine
     for (const g of groups) {
       expect(g.Properties.RetentionInDays).toBe(2192);
       expect(g.Properties.KmsKeyId).toBeDefined();
@@ -147,35 +155,52 @@ describe('Lambda functions', () => {
 });
 
 describe('state machine', () => {
-  it('resolves targets, maps the scan with the configured concurrency and finalizes', () => {
+  it('resolves targets into S3 and runs a DISTRIBUTED Map over them (ItemReader, ResultWriter) with the configured concurrency', () => {
     expect(definition.StartAt).toBe('ResolveTargets');
-    expect(state(definition.States, 'ResolveTargets').Next).toBe('ScanTargets');
-    const map = state(definition.States, 'ScanTargets');
-    expect(map).toMatchObject({ Type: 'Map', ItemsPath: '$.targets', MaxConcurrency: 5, ResultPath: '$.outcomes', Next: 'FinalizeRun' });
-    expect(map.ItemSelector).toEqual({ 'runId.$': '$.runId', 'target.$': '$$.Map.Item.Value' });
+    const resolve = state(definition.States, 'ResolveTargets');
+    expect(resolve.Next).toBe('ScanAccounts');
+    expect(resolve.Parameters).toEqual({ 'request.$': '$', 'executionId.$': '$$.Execution.Id', 'startedAt.$': '$$.Execution.StartTime' });
+    const map = state(definition.States, 'ScanAccounts') as State & Record<string, unknown>;
+    expect(map).toMatchObject({
+      Type: 'Map', MaxConcurrency: 5, ResultPath: null, Next: 'FinalizeRun', ToleratedFailurePercentage: 100,
+      ItemReader: { Resource: expect.stringMatching(/^arn:.+:states:::s3:getObject$/), ReaderConfig: { InputType: 'JSON' }, Parameters: { 'Key.$': '$.targets.key' } },
+      ResultWriter: { Resource: expect.stringMatching(/^arn:.+:states:::s3:putObject$/), Parameters: { Prefix: 'map-results/' } },
+    });
+    expect(map.ItemProcessor).toMatchObject({ ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } });
+    expect(map.ItemSelector).toEqual({ 'runId.$': '$.runId', 'startedAt.$': '$.startedAt', 'target.$': '$$.Map.Item.Value' });
   });
 
-  it('retries transient scan failures with backoff and catches the rest into an { accountId, error } item', () => {
-    const processor = state(definition.States, 'ScanTargets').ItemProcessor;
+  it('per account: scans each region (retried, failures caught into { accountId, regions, error }), then seals once and records', () => {
+    const processor = state(definition.States, 'ScanAccounts').ItemProcessor;
     if (!processor) throw new Error('Map has no ItemProcessor');
-    expect(processor.StartAt).toBe('ScanTarget');
-    const scan = state(processor.States, 'ScanTarget');
+    expect(processor.StartAt).toBe('ScanRegions');
+    const regions = state(processor.States, 'ScanRegions');
+    expect(regions).toMatchObject({ Type: 'Map', ItemsPath: '$.target.units', MaxConcurrency: 4, ResultPath: '$.scans', Next: 'SealAccount' });
+    const inner = regions.ItemProcessor;
+    if (!inner) throw new Error('ScanRegions has no ItemProcessor');
+    const scan = state(inner.States, 'ScanTarget');
     expect(scan.End).toBe(true);
     expect(scan.Retry).toEqual([
       expect.objectContaining({
-        ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'States.Timeout']),
+        ErrorEquals: expect.arrayContaining(['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'States.Timeout', 'Lambda.Unknown']),
         BackoffRate: 2,
         MaxAttempts: 3,
       }),
     ]);
-    expect(scan.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordTargetFailure' }]);
-    const failure = state(processor.States, 'RecordTargetFailure');
-    expect(failure).toMatchObject({ Type: 'Pass', End: true, Parameters: { 'accountId.$': '$.target.accountId', 'error.$': '$.error' } });
+    expect(scan.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordScanFailure' }]);
+    const failure = state(inner.States, 'RecordScanFailure');
+    expect(failure).toMatchObject({ Type: 'Pass', End: true, Parameters: { 'accountId.$': '$.target.accountId', 'regions.$': '$.target.regions', 'error.$': '$.error' } });
+
+    const seal = state(processor.States, 'SealAccount');
+    expect(seal).toMatchObject({ Next: 'RecordAccount', ResultPath: null, Parameters: { 'scans.$': '$.scans', 'accountId.$': '$.target.accountId' } });
+    expect(seal.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'RecordAccountFailure' }]);
+    expect(state(processor.States, 'RecordAccount').End).toBe(true);
+    expect(state(processor.States, 'RecordAccountFailure')).toMatchObject({ End: true, Parameters: { 'error.$': '$.error' } });
   });
 
-  it('passes every outcome (including caught failures) to FinalizeRun and fails the execution on FAILED', () => {
+  it('hands FinalizeRun only the run (constant size) and fails the execution on FAILED', () => {
     const finalize = state(definition.States, 'FinalizeRun');
-    expect(finalize.Parameters).toEqual({ 'runId.$': '$.runId', 'startedAt.$': '$.startedAt', 'outcomes.$': '$.outcomes' });
+    expect(finalize.Parameters).toEqual({ 'runId.$': '$.runId', 'startedAt.$': '$.startedAt', 'executionId.$': '$.executionId' });
     expect(finalize.Retry?.[0]).toMatchObject({ BackoffRate: 2, MaxAttempts: 3 });
     const choice = state(definition.States, finalize.Next ?? '');
     expect(choice.Type).toBe('Choice');

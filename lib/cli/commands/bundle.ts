@@ -7,6 +7,7 @@ import {
 } from '../aws-options.js';
 import { UsageError } from '../errors.js';
 import { buildBundle } from '../../evidence/bundle.js';
+import { bundleKey } from '../../evidence/layout.js';
 import { parseExpiresIn, PresignExpiryError, uploadBundle } from '../../evidence/presign.js';
 import { BundleRequestError, parseDay, type RunSelection } from '../../evidence/selection.js';
 
@@ -57,7 +58,7 @@ async function runBundle(options: BundleCliOptions): Promise<void> {
     console.log(`Wrote ${options.output}: ${result.runs.length} run(s), ${result.entries} files.`);
     for (const run of result.runs) console.log(`  ${run.accountId} ${run.runId} (started ${run.startedAt}, ${run.objects} objects)`);
     if (options.upload) {
-      const key = `bundles/${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}-${Math.random().toString(36).slice(2, 8)}.zip`;
+      const key = bundleKey('');
       const uploaded = await usageAsync(() => uploadBundle({ clients, region, bucket, key, filePath: options.output, expiresIn: options.expiresIn }));
       console.log(`Uploaded s3://${uploaded.bucket}/${uploaded.key} (SHA-256 ${uploaded.sha256}).`);
       console.log(`Download URL (valid ${uploaded.expiresInSeconds} s):\n${uploaded.url}`);

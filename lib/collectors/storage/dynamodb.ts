@@ -2,15 +2,20 @@ import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  ListTagsOfResourceCommand,
   paginateListTables,
 } from '@aws-sdk/client-dynamodb';
 import { attempt, attemptPages, type CollectContext } from '../../collect/context.js';
 import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, thenCollected } from '../../snapshot/collected.js';
 import { target } from '../../collect/context.js';
+import { collectDaxClusters } from './dax.js';
+import { tokenPages } from './token-pages.js';
+import { tagRecord } from './tags.js';
 
-/** Table metadata only: DescribeTable and DescribeContinuousBackups, never Scan or Query. */
-export async function collectDynamoDb(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'tables'>> {
+/** Table metadata only: DescribeTable, DescribeContinuousBackups and tags, never Scan or Query. Plus DAX clusters. */
+export async function collectDynamoDb(ctx: CollectContext, region: string): Promise<Pick<StorageRegion, 'tables' | 'daxClusters'>> {
+  const daxClusters = collectDaxClusters(ctx, region);
   const client = ctx.clients.get(DynamoDBClient, region);
   const pages = await attemptPages(ctx, target('dynamodb', region, 'ListTables'), () => paginateListTables({ client }, {}));
   const tables = await thenCollected(pages, (data) =>
@@ -26,9 +31,14 @@ export async function collectDynamoDb(ctx: CollectContext, region: string): Prom
               client.send(new DescribeContinuousBackupsCommand({ TableName: name })),
             ),
           ]);
+          const arn = described.data?.Table?.TableArn ?? `arn:${ctx.partition}:dynamodb:${region}:${ctx.accountId}:table/${name}`;
+          // DescribeTable has no tags; AWS Backup tag-based selections need them (one call per table).
+          const tags = await attemptPages(ctx, target('dynamodb', region, 'ListTagsOfResource', name), () =>
+            tokenPages((NextToken) => client.send(new ListTagsOfResourceCommand({ ResourceArn: arn, ...(NextToken ? { NextToken } : {}) }))),
+          );
           return {
             name,
-            arn: described.data?.Table?.TableArn ?? `arn:${ctx.partition}:dynamodb:${region}:${ctx.accountId}:table/${name}`,
+            arn,
             sse: mapCollected(described, (r) => ({
               sseType: r.Table?.SSEDescription?.SSEType ?? null,
               status: r.Table?.SSEDescription?.Status ?? null,
@@ -37,9 +47,11 @@ export async function collectDynamoDb(ctx: CollectContext, region: string): Prom
               status:
                 r.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus ?? 'DISABLED',
             })),
+            deletionProtection: mapCollected(described, (r) => r.Table?.DeletionProtectionEnabled === true),
+            tags: mapCollected(tags, (pages) => tagRecord(pages.flatMap((p) => p.Tags ?? []))),
           };
         }),
     ),
   );
-  return { tables };
+  return { tables, daxClusters: await daxClusters };
 }

@@ -9,14 +9,16 @@ import { attempt, attemptPages, type CollectContext } from '../../collect/contex
 import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, thenCollected } from '../../snapshot/collected.js';
 import { target } from '../../collect/context.js';
+import { collectEc2Instances } from './ec2-instances.js';
+import { tagRecord } from './tags.js';
 
-type Ec2Part = Pick<StorageRegion, 'ebsEncryptionByDefault' | 'volumes' | 'snapshots'>;
+type Ec2Part = Pick<StorageRegion, 'ebsEncryptionByDefault' | 'volumes' | 'snapshots' | 'ec2Instances'>;
 
 export async function collectEc2(ctx: CollectContext, region: string): Promise<Ec2Part> {
   const client = ctx.clients.get(EC2Client, region);
   const arn = (kind: string, id: string) => `arn:${ctx.partition}:ec2:${region}:${ctx.accountId}:${kind}/${id}`;
 
-  const [byDefault, volumePages, snapshotPages] = await Promise.all([
+  const [byDefault, volumePages, snapshotPages, ec2Instances] = await Promise.all([
     attempt(ctx, target('ec2', region, 'GetEbsEncryptionByDefault'), () =>
       client.send(new GetEbsEncryptionByDefaultCommand({})),
     ),
@@ -25,6 +27,7 @@ export async function collectEc2(ctx: CollectContext, region: string): Promise<E
     attemptPages(ctx, target('ec2', region, 'DescribeSnapshots'), () =>
       paginateDescribeSnapshots({ client }, { OwnerIds: ['self'] }),
     ),
+    collectEc2Instances(ctx, client, region),
   ]);
 
   const snapshots = await thenCollected(snapshotPages, (pages) =>
@@ -49,10 +52,11 @@ export async function collectEc2(ctx: CollectContext, region: string): Promise<E
         .flatMap((p) => p.Volumes ?? [])
         .flatMap((v) =>
           v.VolumeId
-            ? [{ id: v.VolumeId, arn: arn('volume', v.VolumeId), encrypted: v.Encrypted === true, state: v.State ?? 'unknown' }]
+            ? [{ id: v.VolumeId, arn: arn('volume', v.VolumeId), encrypted: v.Encrypted === true, state: v.State ?? 'unknown', tags: tagRecord(v.Tags) }]
             : [],
         ),
     ),
     snapshots,
+    ec2Instances,
   };
 }

@@ -8,17 +8,22 @@ import { attempt, attemptPages, type CollectContext } from '../../collect/contex
 import type { StorageRegion } from '../../snapshot/storage.js';
 import { mapCollected, thenCollected } from '../../snapshot/collected.js';
 import { target } from '../../collect/context.js';
+import { collectDbClusters } from './rds-clusters.js';
+import { parameterGroupReader } from './rds-parameters.js';
+import { tagRecord } from './tags.js';
 
-type RdsPart = Pick<StorageRegion, 'dbInstances' | 'dbSnapshots'>;
+type RdsPart = Pick<StorageRegion, 'dbInstances' | 'dbSnapshots' | 'dbClusters' | 'dbClusterSnapshots'>;
 
 export async function collectRds(ctx: CollectContext, region: string): Promise<RdsPart> {
   const client = ctx.clients.get(RDSClient, region);
-  const [instancePages, snapshotPages] = await Promise.all([
+  const readGroup = parameterGroupReader(ctx, client, region, 'instance');
+  const [instancePages, snapshotPages, clusters] = await Promise.all([
     attemptPages(ctx, target('rds', region, 'DescribeDBInstances'), () => paginateDescribeDBInstances({ client }, {})),
     // Manual snapshots are the ones that can be shared; automated ones cannot be made public.
     attemptPages(ctx, target('rds', region, 'DescribeDBSnapshots'), () =>
       paginateDescribeDBSnapshots({ client }, { SnapshotType: 'manual' }),
     ),
+    collectDbClusters(ctx, client, region),
   ]);
 
   const dbSnapshots = await thenCollected(snapshotPages, (pages) =>
@@ -37,17 +42,19 @@ export async function collectRds(ctx: CollectContext, region: string): Promise<R
             ),
           );
           const arn = s.DBSnapshotArn ?? `arn:${ctx.partition}:rds:${region}:${ctx.accountId}:snapshot:${id}`;
-          return { id, arn, public: isPublic };
+          return { id, arn, public: isPublic, encrypted: s.Encrypted === true };
         }),
     ),
   );
 
-  return {
-    dbInstances: mapCollected(instancePages, (pages) =>
+  const dbInstances = await thenCollected(instancePages, (pages) =>
+    Promise.all(
       pages
         .flatMap((p) => p.DBInstances ?? [])
-        .map((db) => {
+        .map(async (db) => {
           const id = db.DBInstanceIdentifier ?? 'unknown';
+          // An instance has one DB parameter group (the API returns a list for historical reasons).
+          const parameterGroup = db.DBParameterGroups?.[0]?.DBParameterGroupName ?? null;
           return {
             id,
             arn: db.DBInstanceArn ?? `arn:${ctx.partition}:rds:${region}:${ctx.accountId}:db:${id}`,
@@ -57,9 +64,20 @@ export async function collectRds(ctx: CollectContext, region: string): Promise<R
             backupRetentionPeriod: db.BackupRetentionPeriod ?? 0,
             deletionProtection: db.DeletionProtection === true,
             multiAz: db.MultiAZ === true,
+            engineVersion: db.EngineVersion ?? '',
+            clusterId: db.DBClusterIdentifier ?? null,
+            logsExported: db.EnabledCloudwatchLogsExports ?? [],
+            monitoringInterval: db.MonitoringInterval ?? 0,
+            iamAuthentication: db.IAMDatabaseAuthenticationEnabled === true,
+            autoMinorVersionUpgrade: db.AutoMinorVersionUpgrade === true,
+            parameterGroup,
+            // Cluster members take TLS settings from the cluster parameter group: not read here.
+            tlsParameters: db.DBClusterIdentifier ? null : ((await readGroup(parameterGroup)) ?? null),
+            tags: tagRecord(db.TagList),
           };
         }),
     ),
-    dbSnapshots,
-  };
+  );
+
+  return { dbInstances, dbSnapshots, ...clusters };
 }

@@ -15,6 +15,7 @@ import type { Bucket } from '../../snapshot/storage.js';
 import { deniesInsecureTransport } from './s3-policy.js';
 import { mapCollected } from '../../snapshot/collected.js';
 import { target } from '../../collect/context.js';
+import { collectBucketDepth } from './s3-bucket-depth.js';
 
 /** GetBucketLocation's legacy answers: empty means us-east-1, `EU` means eu-west-1. */
 export function normalizeLocation(constraint: string | undefined | null): string {
@@ -57,8 +58,10 @@ export async function collectBucket(ctx: CollectContext, name: string, listedReg
       s3.send(new GetObjectLockConfigurationCommand({ Bucket: name })),
     ),
   ]);
+  const depth = await collectBucketDepth(ctx, s3, at, name, policy, versioning);
 
   return {
+    ...depth,
     name,
     arn: `arn:${ctx.partition}:s3:::${name}`,
     region,

@@ -88,6 +88,55 @@ export class DynamoFindingsStore implements FindingsStore {
     return { run: validRun, transitions: await this.transitionsOfRun(validRun.id), written: true };
   }
 
+  /**
+   * One account's part of a run, recorded as one bounded chunk: the account's previous states only, its
+   * transitions, its states, and last its account-run item as the commit marker. Idempotent like
+   * recordRun. A FAILED account run (nothing assessed) changes no state: nothing becomes RESOLVED or GONE.
+   */
+  async recordAccountRun(accountRun: ScanRun, findings: readonly Finding[]): Promise<{ written: boolean; transitions: number }> {
+    const run = ScanRunSchema.parse(accountRun);
+    const [accountId, ...others] = run.accountIds;
+    if (!accountId || others.length > 0) throw new Error(`recordAccountRun records one account, got ${run.accountIds.join(', ')}`);
+    const validFindings = z.array(FindingSchema).parse(findings);
+    if (await this.getAccountRun(accountId, run.startedAt, run.id, true)) return { written: false, transitions: 0 };
+
+    const previous = new Map((await this.statesOfAccount(accountId, true)).map((s) => [s.key, s] as const));
+    const { states, transitions } = computeTransitions(previous, run, validFindings);
+    await batchPut(this.doc, this.tableName, transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, [...states.map(stateItem), accountItem(accountId)], this.options.batch);
+    try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: accountRunItem(run, accountId), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+      return { written: false, transitions: 0 };
+    }
+    return { written: true, transitions: transitions.length };
+  }
+
+  /** An account's part of a run, as recordAccountRun stored it. */
+  async getAccountRun(accountId: string, startedAt: string, runId: string, consistent = false): Promise<ScanRun | undefined> {
+    const { Item: item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: keys.account(accountId), SK: keys.accountRun(startedAt, runId) }, ConsistentRead: consistent }),
+    );
+    return item ? parseItem(ScanRunSchema, item, ENTITY.accountRun) : undefined;
+  }
+
+  /** The run item for runs recorded account by account; the first commit stands (idempotent). */
+  async commitRun(run: ScanRun): Promise<{ run: ScanRun; written: boolean }> {
+    const valid = ScanRunSchema.parse(run);
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: runItem(valid), ConditionExpression: 'attribute_not_exists(PK)' }));
+      return { run: valid, written: true };
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+      const theirs = await this.getRun(valid.id, true);
+      if (!theirs) throw err;
+      return { run: theirs, written: false };
+    }
+  }
+
   async getRun(runId: string, consistent = false): Promise<ScanRun | undefined> {
     const { Item: item } = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { PK: keys.run(runId), SK: keys.runSk }, ConsistentRead: consistent }),

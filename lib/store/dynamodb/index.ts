@@ -2,11 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { AwsClientFactory } from '../../aws/clients.js';
 import { DynamoFindingsStore } from './findings-store.js';
 import { documentClient, type BatchOptions } from './io.js';
+import { DynamoRunLock } from './run-lock.js';
 import { DynamoSuppressionStore } from './suppression-store.js';
 
 export { createTable } from './create-table.js';
 export { DynamoFindingsStore, type DynamoFindingsQuery } from './findings-store.js';
 export { StoreItemValidationError, type BatchOptions } from './io.js';
+export { DynamoRunLock, RunInProgressError, type RunLock } from './run-lock.js';
 export {
   DynamoSuppressionStore,
   SuppressionAlreadyRevokedError,
@@ -28,6 +30,7 @@ export interface DynamoStoresOptions {
 export interface DynamoStores {
   findings: DynamoFindingsStore;
   suppressions: DynamoSuppressionStore;
+  runLock: DynamoRunLock;
 }
 
 /** Both stores on one table, sharing one client from the factory (so endpoint/credentials apply). */
@@ -39,5 +42,6 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     }),
     suppressions: new DynamoSuppressionStore(doc, options.tableName, options.now),
+    runLock: new DynamoRunLock(doc, options.tableName),
   };
 }
