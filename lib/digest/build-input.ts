@@ -17,6 +17,9 @@ import {
   type ResolvedItem,
   type RunSummary,
 } from './input.js';
+import { fillRemediation } from './fill-remediation.js';
+import { rankFixFirst } from './fix-first.js';
+import { computeTrend, trendWindowStart } from './trend.js';
 import { computePosture, postureRows } from './posture.js';
 import { securityContactStatus } from './security-contact.js';
 
@@ -46,7 +49,7 @@ function toDigestFinding(key: string, f: Finding): DigestFinding {
     status: f.status,
     resource: f.resource,
     reason: f.reason,
-    remediation: f.remediation,
+    remediation: fillRemediation(f.remediation, f.resource),
     citations: [...f.citations],
   };
 }
@@ -112,12 +115,14 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
   const { findings, suppressions, period, now } = options;
   const nowMs = now.getTime();
   const toMs = Date.parse(period.to);
-  const [states, transitions, oldest, runs, acceptances] = await Promise.all([
+  const trendEnd = Number.isNaN(toMs) ? now : new Date(toMs);
+  const [states, transitions, oldest, runs, acceptances, trendRuns] = await Promise.all([
     findings.currentFindings(),
     findings.transitionsSince(period.from),
     findings.oldestOpenFailures(options.oldestLimit ?? 50),
     findings.listRuns({ from: period.from, to: period.to }),
     suppressions.list(),
+    findings.runOpenCounts({ from: trendWindowStart(trendEnd).toISOString(), to: trendEnd.toISOString() }),
   ]);
   const live = states.filter((s) => !s.gone);
   const stateByKey = new Map(live.map((s) => [s.key, s]));
@@ -135,6 +140,17 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
       resolved.set(t.key, { at: t.at, finding: toDigestFinding(t.key, t.finding) });
     }
   }
+
+  const openFails = live.filter((s) => s.status === 'FAIL');
+  const fixFirst = rankFixFirst(openFails.map((state) => {
+    const change = newFailures.get(state.key)?.kind;
+    return change ? { state, change } : { state };
+  })).map(({ state, change }) => {
+    const since = state.failingSince ?? state.firstSeenAt;
+    return { failingSince: since, ageDays: wholeDays(Date.parse(since), nowMs), ...(change ? { change } : {}), finding: toDigestFinding(state.key, state.finding) };
+  });
+  const openBySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const s of openFails) openBySeverity[s.finding.severity] += 1;
 
   const latestRuns = latestRunsPerAccount(runs);
   const accounts = [...new Set([...latestRuns.flatMap((r) => r.accountIds), ...live.map((s) => s.finding.resource.accountId)])].sort();
@@ -155,7 +171,17 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
     postureByStandard: postureRows(posture, options.previousPosture),
     newFailures: [...newFailures.values()].sort(bySeverityThenTime),
     resolved: [...resolved.values()].sort((a, b) => b.at.localeCompare(a.at)),
-    openFailureCount: live.filter((s) => s.status === 'FAIL').length,
+    openFailureCount: openFails.length,
+    openBySeverity,
+    fixFirst,
+    trend: computeTrend(trendRuns, trendEnd),
+    periodRuns: {
+      total: runs.length,
+      complete: runs.filter((r) => r.status === 'COMPLETE').length,
+      partial: runs.filter((r) => r.status === 'PARTIAL').length,
+      failed: runs.filter((r) => r.status === 'FAILED').length,
+      collectionErrors: runs.reduce((n, r) => n + r.collectionErrors.length, 0),
+    },
     oldestOpenFailures: oldest
       .filter((s) => s.status === 'FAIL' && !s.gone)
       .map((s) => {

@@ -38,7 +38,8 @@ export function subjectLine(input: DigestInput): string {
 }
 
 export interface Banner {
-  tone: 'ok' | 'warn' | 'bad';
+  /** `info`: neutral. A complete run says nothing about posture, so it must not look like "all good". */
+  tone: 'info' | 'ok' | 'warn' | 'bad';
   title: string;
   detail: string;
 }
@@ -47,7 +48,7 @@ export function runBanner(input: DigestInput): Banner {
   const accounts = plural(input.accounts.length, 'account');
   switch (input.runStatus) {
     case 'COMPLETE':
-      return { tone: 'ok', title: 'Audit run complete', detail: `All checks ran for ${accounts}.` };
+      return { tone: 'info', title: 'Audit run complete', detail: `All checks ran for ${accounts}.` };
     case 'PARTIAL':
       return {
         tone: 'warn',
@@ -106,6 +107,12 @@ export function moreLabel(more: number): string {
   return `and ${more} more`;
 }
 
+/** Where the rest of a capped list is: the bundle's findings per run, or the CLI. */
+export const FULL_LIST_HINT = 'The full list is in the evidence bundle (findings.json and summary.md for each run), or run `npx hipaa-audit scan --format csv`.';
+
+/** Shown under the per-standard table: its rows do not add up to the headline, on purpose. */
+export const PER_STANDARD_FOOTNOTE = 'A finding that cites several HIPAA standards is counted under each of them, so the rows can add up to more than the totals above.';
+
 export function location(resource: { accountId: string; region: string }): string {
   return `${resource.region} · account ${resource.accountId}`;
 }
@@ -163,3 +170,10 @@ export function notLookedAtList(types: readonly { resourceType: string; count: n
   return rest > 0 ? `${listed} and ${rest} more types` : listed;
 }
 
+
+/** Every run of the period in one line: `7 runs: 6 complete, 1 partial, 0 failed; 2 collection errors`. */
+export function periodRunsLine(input: DigestInput): string {
+  const r = input.periodRuns;
+  if (r.total === 0) return 'No run finished in this period.';
+  return `${plural(r.total, 'run')}: ${r.complete} complete, ${r.partial} partial, ${r.failed} failed; ${plural(r.collectionErrors, 'collection error')} in total.`;
+}

@@ -4,6 +4,7 @@ import { ResourceRefSchema } from '../model/resource.js';
 import { SEVERITIES } from '../model/severity.js';
 import { FINDING_STATUSES } from '../model/status.js';
 import { RUN_STATUSES } from '../model/run.js';
+import { TrendPointSchema } from './trend.js';
 import { ThresholdsRecordSchema } from '../model/thresholds.js';
 
 /**
@@ -71,6 +72,25 @@ export const OpenFailureSchema = z.object({
   finding: DigestFindingSchema,
 });
 export type OpenFailure = z.infer<typeof OpenFailureSchema>;
+
+export const FixFirstItemSchema = z.object({
+  failingSince: isoDateTime,
+  ageDays: count,
+  /** NEW or REGRESSED in this period. */
+  change: z.enum(['NEW', 'REGRESSED']).optional(),
+  finding: DigestFindingSchema,
+});
+export type FixFirstItem = z.infer<typeof FixFirstItemSchema>;
+
+/** Every run of the period, not only the latest per account. */
+export const PeriodRunsSchema = z.object({
+  total: count,
+  complete: count,
+  partial: count,
+  failed: count,
+  collectionErrors: count,
+});
+export type PeriodRuns = z.infer<typeof PeriodRunsSchema>;
 
 export const ErrorItemSchema = z.object({
   since: isoDateTime,
@@ -145,6 +165,13 @@ export const DigestInputSchema = z.object({
   newFailures: z.array(ChangedFailureSchema),
   resolved: z.array(ResolvedItemSchema),
   openFailureCount: count,
+  /** Open FAILs by severity now (the posture sentence). */
+  openBySeverity: z.object({ critical: count, high: count, medium: count, low: count }).default({ critical: 0, high: 0, medium: 0, low: 0 }),
+  /** Ranked by severity, then new/regressed, then age (see rank-fix-first). */
+  fixFirst: z.array(FixFirstItemSchema).default([]),
+  /** Open failures and not-assessed at the end of each of the last 12 weeks, oldest first. */
+  trend: z.array(TrendPointSchema).default([]),
+  periodRuns: PeriodRunsSchema.default({ total: 0, complete: 0, partial: 0, failed: 0, collectionErrors: 0 }),
   /** Oldest first; may be a prefix of all open failures (see `openFailureCount`). */
   oldestOpenFailures: z.array(OpenFailureSchema),
   errors: z.array(ErrorItemSchema),

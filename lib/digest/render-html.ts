@@ -18,7 +18,12 @@ import {
   type RenderOptions,
   MAX_COVERAGE_ROWS,
   notLookedAtList,
+  FULL_LIST_HINT,
+  PER_STANDARD_FOOTNOTE,
+  periodRunsLine,
 } from './format.js';
+import { postureSentence } from './posture-sentence.js';
+import { failTotal, trendLine } from './trend.js';
 import type { AcceptanceItem, DigestFinding, DigestInput, PostureCounts } from './input.js';
 
 /*
@@ -36,6 +41,7 @@ const BREAK = 'word-break:break-word;overflow-wrap:anywhere;';
 const MONO = "font-family:ui-monospace,Menlo,Consolas,'Courier New',monospace;font-size:12px;";
 
 const TONES: Record<Banner['tone'], { bg: string; border: string; fg: string }> = {
+  info: { bg: '#f8fafc', border: '#64748b', fg: '#334155' },
   ok: { bg: '#ecfdf5', border: '#047857', fg: '#065f46' },
   warn: { bg: '#fffbeb', border: '#b45309', fg: '#78350f' },
   bad: { bg: '#fef2f2', border: '#b91c1c', fg: '#7f1d1d' },
@@ -56,8 +62,16 @@ function para(text: string | SafeHtml, style = TEXT): SafeHtml {
   return html`<p style="margin:0 0 10px;${style}${BREAK}">${text}</p>`;
 }
 
-function more(n: number): SafeHtml {
-  return n > 0 ? para(moreLabel(n), `${MUTED}font-style:italic;`) : html``;
+/** Rendering choices that are not part of the digest's data. */
+export interface HtmlRenderOptions extends RenderOptions {
+  /** The trend chart: `cid:...` in the email, a data: URL or file in a browser preview; a table without it. */
+  trendImage?: { src: string; width: number; height: number };
+}
+
+function more(n: number, input?: DigestInput): SafeHtml {
+  if (n <= 0) return html``;
+  const link = input?.bundleLink ? html` <a href="${input.bundleLink.url}" style="color:#1d4ed8;">Download the evidence bundle</a>.` : html``;
+  return para(html`${moreLabel(n)}. ${FULL_LIST_HINT}${link}`, `${MUTED}font-style:italic;`);
 }
 
 function box(tone: Banner['tone'], title: string, detail: SafeHtml | string): SafeHtml {
@@ -78,18 +92,51 @@ function findingCard(f: DigestFinding, note: string, opts: { remediation: boolea
 <div style="${MONO}color:#0f172a;${BREAK}margin:0 0 2px;">${f.resource.id}</div>
 <div style="${MUTED}margin:0 0 6px;">${f.resource.type} · ${location(f.resource)}</div>
 <div style="${TEXT}margin:0 0 6px;">${f.reason}</div>
-${opts.remediation ? html`<div style="${TEXT}margin:0 0 6px;"><strong>Fix:</strong> ${f.remediation}</div>` : ''}
+${opts.remediation ? html`<div style="${TEXT}margin:0 0 6px;"><strong>Fix:</strong> <span style="${MONO}">${f.remediation}</span></div>` : ''}
 <div style="${MUTED}">HIPAA ${f.citations.join(' · ')} · <span style="${MONO}font-size:11px;">${f.checkId}</span></div>
 </td></tr></table>`;
 }
 
-function header(input: DigestInput): SafeHtml {
-  return html`<tr><td style="padding:16px 16px 12px;background-color:#0f172a;"><div style="${FONT}font-size:12px;letter-spacing:0.06em;text-transform:uppercase;color:#cbd5e1;">HIPAA technical safeguards · weekly review</div><div style="${FONT}font-size:20px;font-weight:700;line-height:1.3;color:#ffffff;${BREAK}">${input.organizationName}</div><div style="${FONT}font-size:14px;color:#e2e8f0;">${periodLabel(input.period)}</div></td></tr>`;
+/** The posture in one coloured sentence: the first text of the email, before who and when. */
+function postureTop(input: DigestInput): SafeHtml {
+  const p = postureSentence(input);
+  const t = TONES[p.tone];
+  return html`<tr><td style="background-color:${t.bg};border-top:8px solid ${t.border};padding:16px 16px 14px;${BREAK}"><div id="posture" style="${FONT}font-size:20px;font-weight:700;line-height:1.3;color:${t.fg};margin:0 0 6px;">${p.sentence}</div><div style="${FONT}font-size:13px;line-height:1.4;color:#334155;">${input.organizationName} · HIPAA safeguards weekly review · ${periodLabel(input.period)}</div></td></tr>`;
 }
 
+/** How complete the run was: a separate, smaller statement, so "complete" never reads as "compliant". */
 function banner(input: DigestInput): SafeHtml {
   const b = runBanner(input);
   return html`<tr><td style="padding:12px 16px;">${box(b.tone, b.title, b.detail)}</td></tr>`;
+}
+
+function fixFirst(input: DigestInput): SafeHtml {
+  const title = 'Fix first';
+  if (input.fixFirst.length === 0) return section(title, para('No open failures.'));
+  const items = input.fixFirst.map((f, i) =>
+    findingCard(f.finding, `${i + 1}. ${f.change === 'NEW' ? 'New this period' : f.change === 'REGRESSED' ? 'Regressed (was fixed before)' : `Open ${f.ageDays} days`} · since ${dateOnly(f.failingSince)}`, { remediation: true }),
+  );
+  const rest = input.openFailureCount - input.fixFirst.length;
+  return section(title, [
+    para('Ranked by severity, then new or regressed, then age. The fix names the resource; values in <angle brackets> are choices for the engineer.', MUTED),
+    html`<div id="fix-first">${items}</div>`,
+    rest > 0 ? more(rest, input) : html``,
+  ]);
+}
+
+function trend(input: DigestInput, options: HtmlRenderOptions): SafeHtml {
+  const title = 'Trend: the last 12 weeks';
+  const points = input.trend.filter((p) => p.open);
+  if (points.length === 0) return section(title, para('No run recorded in the last 12 weeks yet.'));
+  const first = points[0]!;
+  const last = points.at(-1)!;
+  const change = failTotal(last.open!) - failTotal(first.open!);
+  const summary = `Open failures ${change < 0 ? 'down' : change > 0 ? 'up' : 'unchanged'} from ${failTotal(first.open!)} (${first.weekEnding.slice(0, 10)}) to ${failTotal(last.open!)} (${last.weekEnding.slice(0, 10)}); ${last.open!.notAssessed} not assessed now.`;
+  const alt = `Open failures per week by severity, and not-assessed checks: ${input.trend.map(trendLine).join('; ')}`;
+  const image = options.trendImage
+    ? html`<img src="${options.trendImage.src}" width="${options.trendImage.width}" alt="${alt}" style="display:block;width:100%;max-width:${options.trendImage.width}px;height:auto;border:0;margin:0 0 8px;">`
+    : html`<div style="${MONO}color:#334155;margin:0 0 8px;${BREAK}">${input.trend.map((p) => html`${trendLine(p)}<br>`)}</div>`;
+  return section(title, [para(summary), image]);
 }
 
 /** Settings that quietly weaken the audit, shown near the top for as long as they last. */
@@ -137,6 +184,7 @@ function posture(input: DigestInput): SafeHtml {
   return section('Posture by HIPAA standard', [
     html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;"><tr>${th('Standard', 'left')}${th('Fail', 'right')}${th('Error', 'right')}${th('Pass', 'right')}${th('Accepted', 'right')}</tr>${rows}</table>`,
     para(note, MUTED),
+    para(PER_STANDARD_FOOTNOTE, MUTED),
   ]);
 }
 
@@ -147,7 +195,7 @@ function newFailures(input: DigestInput, options: RenderOptions): SafeHtml {
     ...shown.map((f) =>
       findingCard(f.finding, `${f.kind === 'NEW' ? 'New' : 'Regressed (was fixed before)'} · ${dateOnly(f.at)}`, { remediation: true }),
     ),
-    more(rest),
+    more(rest, input),
   ]);
 }
 
@@ -158,7 +206,7 @@ function resolved(input: DigestInput, options: RenderOptions): SafeHtml {
     (r) =>
       html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}"><span style="color:#047857;font-weight:700;">Fixed</span> ${r.finding.title}</div><div style="${MONO}color:#334155;${BREAK}">${r.finding.resource.id}</div><div style="${MUTED}">${location(r.finding.resource)} · ${dateOnly(r.at)}</div></td></tr>`,
   );
-  return section('Resolved', [html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`, more(rest)]);
+  return section('Resolved', [html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`, more(rest, input)]);
 }
 
 function oldestOpen(input: DigestInput, options: RenderOptions): SafeHtml {
@@ -170,7 +218,7 @@ function oldestOpen(input: DigestInput, options: RenderOptions): SafeHtml {
   );
   return section('Oldest open failures', [
     html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`,
-    more(rest),
+    more(rest, input),
   ]);
 }
 
@@ -185,7 +233,7 @@ function errors(input: DigestInput, options: RenderOptions): SafeHtml {
   return section(title, [
     box('warn', 'Not assessed is not compliant', 'These checks could not read the configuration they need (usually missing permissions or an unavailable service). Treat each as unknown until it is fixed and re-run.'),
     html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div><table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${items}</table>`,
-    more(rest),
+    more(rest, input),
   ]);
 }
 
@@ -203,15 +251,15 @@ function acceptances(input: DigestInput, options: RenderOptions): SafeHtml {
     html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${rows}</table>`;
   const inForce =
     active.length > 0
-      ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>In force (${active.length}):</strong> every acceptance currently turning a FAIL into SUPPRESSED.`)}${table(all.shown.map((a) => acceptanceRow(a, a.allResources ? 'EVERY RESOURCE' : `Until ${a.expiresOn}`, a.allResources ? '#b91c1c' : '#334155')))}${more(all.more)}`
+      ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>In force (${active.length}):</strong> every acceptance currently turning a FAIL into SUPPRESSED.`)}${table(all.shown.map((a) => acceptanceRow(a, a.allResources ? 'EVERY RESOURCE' : `Until ${a.expiresOn}`, a.allResources ? '#b91c1c' : '#334155')))}${more(all.more, input)}`
       : para('No risk acceptance is in force.');
   return section(title, [
     expired.length === 0 && expiring.length === 0 ? para('No risk acceptance has expired or expires within 30 days.') : html``,
     expired.length > 0
-      ? html`${para(html`<strong>Expired (${expired.length}):</strong> renew with a new review or remediate; the findings count as failures again.`)}${table(exp.shown.map((a) => acceptanceRow(a, a.days === 0 ? 'Expired today' : `Expired ${a.days} days ago`, '#b91c1c')))}${more(exp.more)}`
+      ? html`${para(html`<strong>Expired (${expired.length}):</strong> renew with a new review or remediate; the findings count as failures again.`)}${table(exp.shown.map((a) => acceptanceRow(a, a.days === 0 ? 'Expired today' : `Expired ${a.days} days ago`, '#b91c1c')))}${more(exp.more, input)}`
       : html``,
     expiring.length > 0
-      ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>Expiring soon (${expiring.length}):</strong>`)}${table(soon.shown.map((a) => acceptanceRow(a, `Expires in ${a.days} day${a.days === 1 ? '' : 's'}`, '#b45309')))}${more(soon.more)}`
+      ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>Expiring soon (${expiring.length}):</strong>`)}${table(soon.shown.map((a) => acceptanceRow(a, `Expires in ${a.days} day${a.days === 1 ? '' : 's'}`, '#b45309')))}${more(soon.more, input)}`
       : html``,
     inForce,
   ]);
@@ -241,7 +289,7 @@ function coverage(input: DigestInput): SafeHtml {
     (r) =>
       html`<div style="margin:0 0 4px;"><strong style="color:${r.status === 'COMPLETE' ? '#047857' : '#b91c1c'};">${r.status}</strong> · finished ${dateTime(r.finishedAt)} · ${r.accountIds.length} account${r.accountIds.length === 1 ? '' : 's'}${r.collectionErrorCount > 0 ? ` · ${r.collectionErrorCount} collection errors` : ''}<div style="${MONO}color:#64748b;${BREAK}">${r.id}</div></div>`,
   );
-  return section('Coverage', html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;">${kv('Accounts', input.accounts.join(', ') || 'none')}${kv('Regions', input.regions.join(', ') || 'none')}${kv('Thresholds', thresholdsSummary(input))}${kv('Runs', runs.length > 0 ? html`${runs}` : 'No run in this period')}</table>`);
+  return section('Coverage', html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;">${kv('Accounts', input.accounts.join(', ') || 'none')}${kv('Regions', input.regions.join(', ') || 'none')}${kv('This period', periodRunsLine(input))}${kv('Thresholds', thresholdsSummary(input))}${kv('Latest runs', runs.length > 0 ? html`${runs}` : 'No run in this period')}</table>`);
 }
 
 function thresholdsSummary(input: DigestInput): string {
@@ -263,7 +311,7 @@ function notLookedAt(input: DigestInput): SafeHtml {
   return section(title, [
     para('Resource types present in these regions that no check of this product assesses. Review them with your risk analysis (164.308(a)(1)(ii)(A)).', MUTED),
     ...shown,
-    more(rows.length - shown.length),
+    more(rows.length - shown.length, input),
   ]);
 }
 
@@ -280,16 +328,17 @@ function footer(input: DigestInput): SafeHtml {
   return html`<tr><td style="padding:16px;border-top:1px solid #e2e8f0;background-color:#f8fafc;"><p style="margin:0;${MUTED}">Generated ${dateTime(input.generatedAt)} by hipaa-audit. This digest documents information system activity review (164.308(a)(1)(ii)(D)) and ongoing evaluation (164.308(a)(8)); forward it unchanged to keep it as evidence.</p></td></tr>`;
 }
 
-export function renderDigestHtml(input: DigestInput, options: RenderOptions = {}): string {
+export function renderDigestHtml(input: DigestInput, options: HtmlRenderOptions = {}): string {
   const subject = subjectLine(input);
+  const preview = postureSentence(input).sentence;
   const body = html`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="x-apple-disable-message-reformatting"><meta name="color-scheme" content="light"><title>${subject}</title></head>
 <body style="margin:0;padding:0;background-color:#f1f5f9;-webkit-text-size-adjust:100%;">
-<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${subject}</div>
+<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;">${preview}</div>
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="background-color:#f1f5f9;"><tr><td align="center" style="padding:12px 6px;">
 <!--[if mso]><table role="presentation" width="640" cellspacing="0" cellpadding="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="width:100%;max-width:640px;background-color:#ffffff;border:1px solid #e2e8f0;border-collapse:collapse;text-align:left;">
-${header(input)}${banner(input)}${weakenedAudit(input)}${headlineNumbers(input)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${notLookedAt(input)}${bundle(input)}${footer(input)}
+${postureTop(input)}${banner(input)}${weakenedAudit(input)}${headlineNumbers(input)}${fixFirst(input)}${trend(input, options)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${notLookedAt(input)}${bundle(input)}${footer(input)}
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr></table>

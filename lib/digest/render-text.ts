@@ -11,12 +11,16 @@ import {
   periodLabel,
   runBanner,
   signed,
-  subjectLine,
   thresholdNotes,
   type RenderOptions,
   MAX_COVERAGE_ROWS,
   notLookedAtList,
+  FULL_LIST_HINT,
+  PER_STANDARD_FOOTNOTE,
+  periodRunsLine,
 } from './format.js';
+import { postureSentence } from './posture-sentence.js';
+import { trendLine } from './trend.js';
 import type { DigestFinding, DigestInput, PostureCounts } from './input.js';
 
 /*
@@ -30,7 +34,7 @@ function heading(title: string): string[] {
 }
 
 function withMore(lines: string[], more: number): string[] {
-  return more > 0 ? [...lines, `  ... ${moreLabel(more)}`] : lines;
+  return more > 0 ? [...lines, `  ... ${moreLabel(more)}. ${FULL_LIST_HINT}`] : lines;
 }
 
 function findingLines(f: DigestFinding, note: string, remediation: boolean): string[] {
@@ -50,8 +54,16 @@ function countText(label: string, current: number, previous: number | undefined)
 
 export function renderDigestText(input: DigestInput, options: RenderOptions = {}): string {
   const banner = runBanner(input);
-  const out: string[] = [subjectLine(input), '', `${input.organizationName}: HIPAA technical safeguards, weekly review`, `Period: ${periodLabel(input.period)}`, ''];
-  out.push(banner.tone === 'ok' ? `Run status: ${banner.title}. ${banner.detail}` : `!!! ${banner.title} !!!`, ...(banner.tone === 'ok' ? [] : [banner.detail]));
+  const posture = postureSentence(input);
+  const out: string[] = [
+    `${posture.tone === 'bad' ? '[RED] ' : posture.tone === 'warn' ? '[AMBER] ' : '[GREEN] '}${posture.sentence}`,
+    '',
+    `${input.organizationName}: HIPAA technical safeguards, weekly review`,
+    `Period: ${periodLabel(input.period)}`,
+    '',
+  ];
+  const calm = banner.tone === 'ok' || banner.tone === 'info';
+  out.push(calm ? `Run status: ${banner.title}. ${banner.detail}` : `!!! ${banner.title} !!!`, ...(calm ? [] : [banner.detail]));
 
   const allResources = input.activeAcceptances.filter((a) => a.allResources);
   const notes = thresholdNotes(input);
@@ -67,6 +79,22 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
     out.push(`${h.label}: ${h.delta.value}${h.delta.change === undefined ? '' : ` (${signed(h.delta.change)} vs last digest)`}`);
   }
 
+  out.push(...heading('Fix first'));
+  if (input.fixFirst.length === 0) out.push('No open failures.');
+  else out.push('Ranked by severity, then new or regressed, then age.');
+  out.push(
+    ...withMore(
+      input.fixFirst.flatMap((f, i) =>
+        findingLines(f.finding, `${i + 1}; ${f.change === 'NEW' ? 'new' : f.change === 'REGRESSED' ? 'regressed' : `open ${f.ageDays} days`} since ${dateOnly(f.failingSince)}`, true),
+      ),
+      input.fixFirst.length > 0 ? input.openFailureCount - input.fixFirst.length : 0,
+    ),
+  );
+
+  out.push(...heading('Trend: the last 12 weeks (end of each week)'));
+  if (input.trend.every((p) => !p.open)) out.push('No run recorded in the last 12 weeks yet.');
+  else out.push(...input.trend.map((p) => `* ${trendLine(p)}`));
+
   out.push(...heading('Posture by HIPAA standard'));
   if (input.postureByStandard.length === 0) out.push('No assessed findings yet.');
   for (const r of input.postureByStandard) {
@@ -77,6 +105,7 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
   }
   if (input.postureByStandard.length > 0) {
     out.push(input.previousPosture ? `(Changes since the previous digest of ${dateOnly(input.previousPosture.asOf)} in brackets.)` : '(No previous digest to compare with.)');
+    out.push(`(${PER_STANDARD_FOOTNOTE})`);
   }
 
   out.push(...heading('New & regressed failures'));
@@ -131,6 +160,7 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
 
   out.push(...heading('Coverage'));
   out.push(`Accounts: ${input.accounts.join(', ') || 'none'}`, `Regions: ${input.regions.join(', ') || 'none'}`);
+  out.push(`This period: ${periodRunsLine(input)}`);
   const thresholdLines = [...notes.belowHipaa.map((b) => `BELOW HIPAA MINIMUM: ${b}`), ...notes.weaker.map((w) => `weaker than default: ${w}`)];
   out.push(`Thresholds: ${thresholdLines.length > 0 ? thresholdLines.join('; ') : input.runs.some((r) => r.thresholds) ? 'the defaults (or stricter)' : 'not recorded by these runs'}`);
   if (input.runs.length === 0) out.push('Runs: no run in this period');

@@ -1,6 +1,7 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { ExpectedError } from '../model/errors.js';
 import { DigestAlreadySentError, type DigestLedger } from './ledger.js';
+import { buildRawMessage } from './mime.js';
 import type { RenderedDigest } from './render.js';
 
 export interface SendDigestOptions {
@@ -125,12 +126,16 @@ export async function sendDigest(digest: RenderedDigest, options: SendDigestOpti
   const command = new SendEmailCommand({
     FromEmailAddress: options.from,
     Destination: { ToAddresses: to, ...(cc.length > 0 ? { CcAddresses: cc } : {}) },
-    Content: {
-      Simple: {
-        Subject: { Data: digest.subject, Charset: 'UTF-8' },
-        Body: { Html: { Data: digest.html, Charset: 'UTF-8' }, Text: { Data: digest.text, Charset: 'UTF-8' } },
-      },
-    },
+    // Inline images (the trend chart) need a multipart/related MIME message: SES's Simple content cannot carry them.
+    Content:
+      digest.inlineImages && digest.inlineImages.length > 0
+        ? { Raw: { Data: buildRawMessage({ from: options.from, to, cc, subject: digest.subject, html: digest.html, text: digest.text, images: digest.inlineImages }) } }
+        : {
+            Simple: {
+              Subject: { Data: digest.subject, Charset: 'UTF-8' },
+              Body: { Html: { Data: digest.html, Charset: 'UTF-8' }, Text: { Data: digest.text, Charset: 'UTF-8' } },
+            },
+          },
     ...(options.configurationSetName ? { ConfigurationSetName: options.configurationSetName } : {}),
   });
 

@@ -8,15 +8,18 @@ export interface ArchivedDigest {
   text: string;
   /** The posture the digest reported, serialized by the caller (the next digest compares against it). */
   postureJson: string;
+  /** Images the HTML shows as `cid:` (the trend chart), archived next to it so the record is complete. */
+  inlineImages?: readonly { filename: string; contentType: string; data: Uint8Array }[];
 }
 
 /** Archives a sent digest next to the evidence, write-once. */
 export async function archiveDigest(s3: S3Client, bucket: string, periodEnd: string, digest: ArchivedDigest): Promise<void> {
   const prefix = digestArchivePrefix(periodEnd);
-  const objects: [string, string, string][] = [
+  const objects: [string, string | Uint8Array, string][] = [
     [DIGEST_FILES.html, digest.html, 'text/html; charset=utf-8'],
     [DIGEST_FILES.text, `${digest.subject}\n\n${digest.text}`, 'text/plain; charset=utf-8'],
     [DIGEST_FILES.posture, digest.postureJson, 'application/json'],
+    ...(digest.inlineImages ?? []).map((i): [string, Uint8Array, string] => [i.filename, i.data, i.contentType]),
   ];
   for (const [name, body, contentType] of objects) {
     await s3.send(new PutObjectCommand({

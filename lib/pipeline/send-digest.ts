@@ -9,7 +9,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { buildDigestInput } from '../digest/build-input.js';
 import { DigestPostureSchema } from '../digest/input.js';
 import { digestIdempotencyKey, DynamoDbDigestLedger } from '../digest/ledger.js';
-import { renderDigest } from '../digest/render.js';
+import { renderDigestEmail } from '../digest/render-email.js';
 import { sendDigest } from '../digest/send.js';
 import { buildBundle } from '../evidence/bundle.js';
 import { uploadBundle } from '../evidence/presign.js';
@@ -61,7 +61,7 @@ export async function sendScheduledDigest(
       ...(previousPosture ? { previousPosture } : {}),
       ...(bundle ? { bundleLink: bundle } : {}),
     });
-    const digest = renderDigest(digestInput);
+    const digest = await renderDigestEmail(digestInput);
     const result = await sendDigest(digest, {
       ses: clients.get(SESv2Client, env.AWS_REGION),
       from: env.SENDER_EMAIL,

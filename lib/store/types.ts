@@ -4,6 +4,7 @@ import type { FindingStatus } from '../model/status.js';
 import type { Suppression } from '../model/suppressions.js';
 import type { Transition } from '../model/transitions.js';
 import type { ScanRun } from '../model/run.js';
+import type { RunOpenCounts } from './run-counts.js';
 
 export interface RecordRunResult {
   run: ScanRun;
@@ -28,6 +29,8 @@ export interface FindingsStore {
   transitionsSince(since: string, query?: { accountId?: string }): Promise<Transition[]>;
   /** Open FAILs ordered by `failingSince`, oldest first. */
   oldestOpenFailures(limit: number, query?: { accountId?: string }): Promise<FindingState[]>;
+  /** Runs started in [from, to] with what each left open per account (for the digest's trend), oldest first. */
+  runOpenCounts(query: { from: string; to: string }): Promise<RunOpenCounts[]>;
 }
 
 export interface SuppressionStore {

@@ -19,14 +19,15 @@ import { S3WorkStore } from '../../lib/evidence/work-store.js';
 import {
   finalizeRun, loadPipelineEnv, recordAccount, resolveTargets, scanTarget, sealAccount, sendScheduledDigest, type PipelineEnv,
 } from '../../lib/pipeline/index.js';
+import { TREND_CONTENT_ID } from '../../lib/digest/render-email.js';
 import { findingsToCsv } from '../../lib/report/csv.js';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
 import type { Transition } from '../../lib/model/transitions.js';
 import { applyClinicFixes, DEMO_CLINIC, seedClinicAccount } from './clinic-account.js';
 import { startMotoProxy, type MotoProxy } from './moto-proxy.js';
 import { motoClients, startMoto, type MotoServer } from './moto-server.js';
+import { flattenParts, readSentEmails, type SentEmail } from './sent-mail.js';
 import { answerUnemulatedServices } from './unemulated-services.js';
-import { readSentEmails, type SentEmail } from './sent-mail.js';
 import { localPipelineEnv, provisionPipelineResources } from './provision.js';
 
 /** moto gives every emulated account this id unless told otherwise; the audit account gets its own. */
@@ -139,9 +140,18 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     if (!firstDigest.sent) throw new Error('The first digest was not sent.');
     const sent = await readSentEmails(audit.url);
     const email = sent.find((m) => m.subject === digest.subject);
-    // What was sent: the HTML as moto recorded it; the text body as rendered (moto keeps only one body).
-    await writeFile(files.digestHtml!, email?.html ?? digest.html);
-    await writeFile(files.digestText!, `Subject: ${digest.subject}\n\n${digest.text}`);
+    // What was sent: the HTML and text parts of the MIME message moto recorded. The inline chart is
+    // written next to it and the HTML's cid: reference pointed at that file, so it opens in a browser.
+    const parts = email?.mime ? flattenParts(email.mime) : [];
+    const chart = parts.find((p) => (p.headers['content-type'] ?? '').startsWith('image/png'));
+    const textPart = parts.find((p) => (p.headers['content-type'] ?? '').startsWith('text/plain'));
+    if (chart) {
+      files.trendPng = join(options.outputDir, 'trend.png');
+      await writeFile(files.trendPng, chart.body);
+    }
+    const sentHtml = email?.html ?? digest.html;
+    await writeFile(files.digestHtml!, chart ? sentHtml.replaceAll(`cid:${TREND_CONTENT_ID}`, 'trend.png') : sentHtml);
+    await writeFile(files.digestText!, `Subject: ${digest.subject}\n\n${textPart?.body.toString('utf8') ?? digest.text}`);
 
     return {
       outputDir: options.outputDir,

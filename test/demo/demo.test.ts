@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../scripts/demo/run-demo.js';
+import { flattenParts } from '../../scripts/demo/sent-mail.js';
 import { pemFingerprint } from '../../lib/evidence/signing.js';
 import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
@@ -58,7 +59,29 @@ describe('demo', () => {
     expect(csv.split('\r\n')[0]).toContain('checkId,title,citations');
     const html = await readFile(result.files.digestHtml!, 'utf8');
     expect(html).toContain('Demo Clinic');
+
+    // The digest as SES (moto) stored it: a MIME message whose HTML opens with the posture sentence,
+    // lists the critical finding first under "Fix first", shows the trend chart inline, and fits Gmail.
+    const email = result.digest.email;
+    expect(email?.mime?.headers['content-type']).toMatch(/^multipart\/related;/);
+    const sentHtml = email?.html ?? '';
+    expect(Buffer.byteLength(sentHtml, 'utf8')).toBeLessThan(100_000);
+    const visible = sentHtml.replace(/<div style="display:none[^>]*>.*?<\/div>/s, '').replace(/<title>.*?<\/title>/s, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+    expect(visible).toMatch(/^\d+ critical, \d+ high(, \d+ medium)?( and \d+ low)? failures open; \d+ new this period; \d+ check results? could not be assessed\./);
+    const fixFirst = sentHtml.slice(sentHtml.indexOf('id="fix-first"'));
+    expect(fixFirst.indexOf('>critical</span>')).toBeGreaterThan(-1);
+    expect(fixFirst.indexOf('>critical</span>')).toBeLessThan(fixFirst.search(/>(high|medium|low)<\/span>/));
+    expect(sentHtml.indexOf('id="posture"')).toBeLessThan(sentHtml.indexOf('>Fix first</h2>'));
+    expect(sentHtml).toMatch(/<img src="cid:trend-chart@hipaa-audit" [^>]*alt="Open failures per week/);
+    const png = flattenParts(email!.mime!).find((p) => p.headers['content-type']?.startsWith('image/png'));
+    expect(png?.headers['content-id']).toBe('<trend-chart@hipaa-audit>');
+    expect(png?.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // The trend's last week is today's posture.
+    const openFailures = /(\d+) Open failures/.exec(visible)?.[1];
+    expect(visible).toContain(`to ${openFailures} (`);
     const text = await readFile(result.files.digestText!, 'utf8');
     expect(text).toContain('Subject: [HIPAA audit] Demo Clinic');
+    expect(text).toMatch(/\n\[RED\] \d+ critical, .* failures open; \d+ new this period/);
+    expect(text).toMatch(/\nTrend: the last 12 weeks[^\n]*\n=+\n(\* \d{4}-\d{2}-\d{2}: no run yet\n){11}\* \d{4}-\d{2}-\d{2}: \d+ open failures \(\d+ critical/);
   }, 300_000); // the whole product end to end: about 35 s on an idle 2-core machine, several times that under load
 });

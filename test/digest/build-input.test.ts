@@ -32,6 +32,11 @@ class MemoryFindings implements FindingsStore {
   async transitionsSince(since: string) {
     return this.transitions.filter((t) => t.at > since).sort((a, b) => a.at.localeCompare(b.at));
   }
+  async runOpenCounts(q: { from: string; to: string }) {
+    return this.runs
+      .filter((r) => r.startedAt >= q.from && r.startedAt <= q.to)
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  }
   async oldestOpenFailures(limit: number) {
     return this.states
       .filter((s) => s.status === 'FAIL' && !s.gone)

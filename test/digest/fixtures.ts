@@ -67,6 +67,17 @@ export function sampleDigestInput(overrides: Partial<DigestInput> = {}): DigestI
     ageDays: 193 - i * 7,
     finding: digestFinding({ id: `legacy-bucket-${i + 1}`, severity: i % 3 === 0 ? 'high' : 'low' }),
   }));
+  const fixFirst: DigestInput['fixFirst'] = [
+    { failingSince: '2025-07-10T06:00:00.000Z', ageDays: 3, change: 'NEW' as const, finding: newFailures[0]!.finding },
+    { failingSince: '2025-07-10T06:00:00.000Z', ageDays: 3, change: 'NEW' as const, finding: newFailures[1]!.finding },
+    ...oldest.filter((o) => o.finding.severity === 'high').map((o) => ({ failingSince: o.failingSince, ageDays: o.ageDays, finding: o.finding })),
+  ].slice(0, 10);
+  // Twelve weeks getting better, with one gap before the first run and a bad week in the middle.
+  const trend: DigestInput['trend'] = Array.from({ length: 12 }, (_, i) => {
+    const weekEnding = new Date(Date.UTC(2025, 6, 13 - (11 - i) * 7, 7)).toISOString();
+    if (i === 0) return { weekEnding };
+    return { weekEnding, open: { critical: i === 6 || i === 11 ? 1 : 0, high: 14 - i, medium: 9 - Math.floor(i / 2), low: 5, severityNotRecorded: 0, notAssessed: i === 11 ? 2 : i % 4 === 0 ? 1 : 0 } };
+  });
   const input: DigestInput = {
     organizationName: 'Acme Health <Clinics> & "Partners"',
     generatedAt: '2025-07-13T07:00:00.000Z',
@@ -93,6 +104,10 @@ export function sampleDigestInput(overrides: Partial<DigestInput> = {}): DigestI
       { at: '2025-07-12T06:00:00.000Z', finding: digestFinding({ id: 'bob', checkId: 'iam_user_mfa_enabled', title: 'IAM users with console access have MFA', status: 'PASS', resource: { arn: 'arn:aws:iam::111122223333:user/bob', id: 'bob', type: 'AWS::IAM::User', region: 'global', accountId: '111122223333' } }) },
     ],
     openFailureCount: 24,
+    openBySeverity: { critical: 1, high: 8, medium: 10, low: 5 },
+    fixFirst,
+    trend,
+    periodRuns: { total: 7, complete: 6, partial: 1, failed: 0, collectionErrors: 2 },
     oldestOpenFailures: oldest,
     errors: [
       {

@@ -4,8 +4,11 @@ import { digestFinding, NASTY_BUCKET, sampleDigestInput } from './fixtures.js';
 
 // Headings are matched as `>title</h2>` because the banner text mentions section names too.
 const SECTIONS = [
+  'id="posture"',
   'PARTIAL RUN',
   'Open failures',
+  '>Fix first</h2>',
+  '>Trend: the last 12 weeks</h2>',
   '>Posture by HIPAA standard</h2>',
   '>New &amp; regressed failures</h2>',
   '>Resolved</h2>',
@@ -31,8 +34,10 @@ describe('renderDigest HTML', () => {
     expect(html).toContain('max-width:640px');
     expect(html).toContain('name="viewport"');
     expect(html).not.toMatch(/<style|<script|<img|<link|@import|url\(/i);
-    // The only link is the evidence bundle.
-    expect(html.match(/href="/g)).toHaveLength(1);
+    // Every link goes to the evidence bundle (the "and N more" lines point there too).
+    const links = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links)).toEqual(new Set(['https://evidence.example/bundle.zip?X-Amz-Signature=abc&amp;X-Amz-Expires=604800']));
   });
 
   it('escapes every interpolated value', () => {
@@ -147,7 +152,7 @@ describe('subject', () => {
 describe('renderDigest text', () => {
   it('has the same sections, in order, with the essentials', () => {
     const { text } = renderDigest(sampleDigestInput(), { maxItemsPerList: 5 });
-    const order = ['!!! PARTIAL RUN', '\nHeadline\n', '\nPosture by HIPAA standard\n', '\nNew & regressed failures\n', '\nResolved\n', '\nOldest open failures\n', '\nCould not be assessed\n', '\nRisk acceptances', '\nSecurity official designation (164.308(a)(2))\n', '\nCoverage\n', '\nWhat this audit does not look at\n', '\nEvidence bundle\n'];
+    const order = ['[RED] 1 critical, 8 high, 10 medium and 5 low failures open; 3 new this week', '!!! PARTIAL RUN', '\nHeadline\n', '\nFix first\n', '\nTrend: the last 12 weeks', '\nPosture by HIPAA standard\n', '\nNew & regressed failures\n', '\nResolved\n', '\nOldest open failures\n', '\nCould not be assessed\n', '\nRisk acceptances', '\nSecurity official designation (164.308(a)(2))\n', '\nCoverage\n', '\nWhat this audit does not look at\n', '\nEvidence bundle\n'];
     const positions = order.map((s) => text.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

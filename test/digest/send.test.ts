@@ -177,7 +177,8 @@ describe('digest CLI end to end (moto DynamoDB + SES)', () => {
     const html = await readFile(join(dir, 'd.html'), 'utf8');
     expect(html).toContain('PARTIAL RUN');
     expect(html).toContain('phi-&lt;script&gt;');
-    expect(await readFile(join(dir, 'd.txt'), 'utf8')).toContain('1 new failure');
+    // The text body opens with the posture sentence, colour named.
+    expect(await readFile(join(dir, 'd.txt'), 'utf8')).toMatch(/^\[RED\] 1 high failure open; 1 new this (week|period)\./);
     const messages = await sentMessages(moto);
     expect(messages).toHaveLength(1);
     expect(messages[0]?.subject).toMatch(/^\[HIPAA audit\] Acme: .* — 1 new failure \(partial run\)$/);

@@ -17,6 +17,7 @@ import {
 } from '../table-design.js';
 import { FindingStateSchema, type FindingState } from '../../model/finding-state.js';
 import { TransitionSchema, type Transition } from '../../model/transitions.js';
+import { openCountsByAccount, RUN_OPEN_COUNTS_ATTRIBUTES, RunOpenCountsSchema, type RunOpenCounts } from '../run-counts.js';
 import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
 
@@ -72,7 +73,10 @@ export class DynamoFindingsStore implements FindingsStore {
     );
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.tableName, Item: runItem(validRun), ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...runItem(validRun), openCountsByAccount: openCountsByAccount(validRun.accountIds, validFindings) },
+          ConditionExpression: 'attribute_not_exists(PK)' }),
       );
     } catch (err) {
       // Another writer committed the same run between our check and now: theirs stands.
@@ -160,6 +164,21 @@ export class DynamoFindingsStore implements FindingsStore {
         };
     const items = await this.query(input, query.limit);
     return items.map((item) => parseItem(ScanRunSchema, item, ENTITY.run));
+  }
+
+  /** One Query on GSI3 `RUNS`, projected to the counts: bounded by the number of runs in the window. */
+  async runOpenCounts(query: { from: string; to: string }): Promise<RunOpenCounts[]> {
+    const names = Object.fromEntries(RUN_OPEN_COUNTS_ATTRIBUTES.map((a, i) => [`#a${i}`, a]));
+    const items = await this.query({
+      TableName: this.tableName,
+      IndexName: INDEXES.gsi3,
+      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': keys.runsPk, ':lo': query.from, ':hi': `${query.to}${HIGH}` },
+      ProjectionExpression: Object.keys(names).join(', '),
+      ExpressionAttributeNames: names,
+      ScanIndexForward: true,
+    });
+    return items.map((item) => parseItem(RunOpenCountsSchema, item, ENTITY.run));
   }
 
   async currentFindings(query: DynamoFindingsQuery = {}): Promise<FindingState[]> {
