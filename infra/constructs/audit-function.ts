@@ -21,6 +21,8 @@ export interface AuditFunctionProps {
   dataKey: kms.IKey;
   /** Only for asynchronously invoked functions; Step Functions invocations are synchronous. */
   deadLetterQueue?: sqs.IQueue;
+  /** Packages installed beside the bundle instead of bundled: they read files (WebAssembly, fonts) from disk. */
+  nodeModules?: string[];
 }
 
 /**
@@ -96,6 +98,7 @@ export class AuditFunction extends Construct {
         externalModules: [],
         // ESM output has no `require`; some CommonJS dependencies still call it.
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ...(props.nodeModules ? { nodeModules: props.nodeModules } : {}),
       },
     });
     // The policy must exist before the first invocation can log.
