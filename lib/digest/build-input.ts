@@ -1,6 +1,7 @@
 import type { RegionCoverage } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
 import { expiryInstant } from '../model/suppressions.js';
+import { severityRank } from '../model/severity.js';
 import type { RunStatus, ScanRun } from '../model/run.js';
 import type { FindingState } from '../model/finding-state.js';
 import type { FindingsStore, SuppressionStore } from '../store/types.js';
@@ -203,8 +204,6 @@ function notLookedAt(runs: readonly ScanRun[]): RegionCoverage[] {
   );
 }
 
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
-
 function bySeverityThenTime(a: ChangedFailure, b: ChangedFailure): number {
-  return SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.at.localeCompare(b.at);
+  return severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.at.localeCompare(b.at);
 }

@@ -1,5 +1,7 @@
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ExpectedError } from '../model/errors.js';
+import { digestSentItem, digestSentKey } from '../store/table-design.js';
 
 /**
  * Records which digests were sent, so a re-run of the weekly job (retry, manual re-trigger) cannot
@@ -38,49 +40,40 @@ export class InMemoryDigestLedger implements DigestLedger {
 
 export interface DynamoDbDigestLedgerOptions {
   client: DynamoDBClient;
+  /** The pipeline's findings table; the item's keys come from lib/store/table-design.ts. */
   tableName: string;
-  /** Key attribute names of the shared single table. */
-  partitionKey?: string;
-  sortKey?: string;
   now?: () => Date;
 }
 
-/** Items `PK = DIGEST#<key>`, `SK = SENT` in the pipeline's table; written once, never updated. */
+/** Ledger items in the pipeline's table (`digestSentItem`); written once, never updated. */
 export class DynamoDbDigestLedger implements DigestLedger {
-  private readonly pk: string;
-  private readonly sk: string;
+  private readonly doc: DynamoDBDocumentClient;
 
   constructor(private readonly options: DynamoDbDigestLedgerOptions) {
-    this.pk = options.partitionKey ?? 'PK';
-    this.sk = options.sortKey ?? 'SK';
-  }
-
-  private key(key: string) {
-    return { [this.pk]: { S: `DIGEST#${key}` }, [this.sk]: { S: 'SENT' } };
+    this.doc = DynamoDBDocumentClient.from(options.client);
   }
 
   async hasSent(key: string): Promise<boolean> {
     // Consistent read: a digest recorded a moment ago by another invocation must be seen.
-    const out = await this.options.client.send(
-      new GetItemCommand({ TableName: this.options.tableName, Key: this.key(key), ConsistentRead: true, ProjectionExpression: '#pk', ExpressionAttributeNames: { '#pk': this.pk } }),
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.options.tableName,
+        Key: digestSentKey(key),
+        ConsistentRead: true,
+        ProjectionExpression: 'PK',
+      }),
     );
     return out.Item !== undefined;
   }
 
   async markSent(key: string, messageId: string): Promise<void> {
+    const sentAt = (this.options.now?.() ?? new Date()).toISOString();
     try {
-      await this.options.client.send(
-        new PutItemCommand({
+      await this.doc.send(
+        new PutCommand({
           TableName: this.options.tableName,
-          Item: {
-            ...this.key(key),
-            entity: { S: 'DIGEST_SENT' },
-            idempotencyKey: { S: key },
-            messageId: { S: messageId },
-            sentAt: { S: (this.options.now?.() ?? new Date()).toISOString() },
-          },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': this.pk },
+          Item: digestSentItem(key, messageId, sentAt),
+          ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
     } catch (err) {

@@ -1,9 +1,9 @@
 import type { Finding } from '../model/finding.js';
 import type { FindingStatus } from '../model/status.js';
 import { specification, STANDARD_ORDER } from '../model/hipaa.js';
+import { severityRank } from '../model/severity.js';
 
 const STATUS_RANK: Record<FindingStatus, number> = { FAIL: 0, ERROR: 1, SUPPRESSED: 2, PASS: 3, NOT_APPLICABLE: 4 };
-const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 export interface StandardGroup {
   standard: string;
@@ -32,7 +32,7 @@ export function groupByStandard(findings: readonly Finding[]): StandardGroup[] {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    severityRank(a.severity) - severityRank(b.severity) ||
     a.checkId.localeCompare(b.checkId) ||
     a.resource.arn.localeCompare(b.resource.arn)
   );

@@ -1,4 +1,3 @@
-import type { Severity } from '../model/severity.js';
 import type { ScanRun } from '../model/run.js';
 import type { FindingState } from '../model/finding-state.js';
 import type { Suppression } from '../model/suppressions.js';
@@ -9,10 +8,12 @@ import type { Transition } from '../model/transitions.js';
  * and the docs cannot drift apart. See docs/table-design.md for the narrative version.
  *
  * Why one table: a run's transitions, an account's current states and its run history are each one
- * Query on one partition; the few cross-cutting views (open failures, oldest failures, transitions by
- * time) are three overloaded sparse GSIs, so items that are not "open" cost nothing in the indexes.
+ * Query on one partition; the two cross-cutting views the product reads (oldest open failures, runs and
+ * transitions by time) are two sparse GSIs, so items that are not failing cost nothing in the indexes.
+ * The names keep their numbers: GSI1 (open states by severity) was removed because nothing read it, and
+ * renaming an index would make CloudFormation replace it.
  */
-export const INDEXES = { gsi1: 'GSI1', gsi2: 'GSI2', gsi3: 'GSI3' } as const;
+export const INDEXES = { gsi2: 'GSI2', gsi3: 'GSI3' } as const;
 
 export const ENTITY = {
   state: 'STATE',
@@ -21,11 +22,9 @@ export const ENTITY = {
   transition: 'TRANSITION',
   account: 'ACCOUNT',
   suppression: 'SUPPRESSION',
+  digestSent: 'DIGEST_SENT',
 } as const;
 export type Entity = (typeof ENTITY)[keyof typeof ENTITY];
-
-/** Sorts critical first in GSI1 (`FAIL#1#...`), so a severity filter is a begins_with. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 1, high: 2, medium: 3, low: 4 };
 
 // Above every printable ASCII character: the upper bound for "everything starting with this prefix".
 export const HIGH = '\uffff';
@@ -43,9 +42,9 @@ export const keys = {
   accountsPk: 'ACCOUNTS',
   suppressionsPk: 'SUPPRESSION',
   suppression: (id: string) => `SUP#${id}`,
-  /** GSI1: open (FAIL / ERROR / SUPPRESSED) states of one account. */
-  openPk: (accountId: string) => `OPEN#${accountId}`,
-  openSk: (status: string, severity: Severity, key: string) => `${status}#${SEVERITY_RANK[severity]}#${key}`,
+  /** One item per digest sent (lib/digest/ledger.ts), keyed by its idempotency key. */
+  digest: (idempotencyKey: string) => `DIGEST#${idempotencyKey}`,
+  digestSk: 'SENT',
   /** GSI2: still-failing states of one account ordered by when the failure began. */
   failingPk: (accountId: string) => `FAILING#${accountId}`,
   failingSk: (failingSince: string, key: string) => `${failingSince}#${key}`,
@@ -56,16 +55,6 @@ export const keys = {
   transitionsSk: (at: string, runId: string, key: string) => `${at}#${runId}#${key}`,
 } as const;
 
-/** Account id of a finding key (`<account>#<region>#<check>#<arn>`). */
-export function accountOfKey(key: string): string {
-  return key.split('#')[0] ?? '';
-}
-
-/** `|c1|c2|`: lets a FilterExpression `contains(sections, '|164.312(a)')` match a whole standard. */
-export function sectionsAttribute(citations: readonly string[]): string {
-  return `|${citations.join('|')}|`;
-}
-
 export type Item = Record<string, unknown>;
 
 export function stateItem(state: FindingState): Item {
@@ -75,13 +64,7 @@ export function stateItem(state: FindingState): Item {
     SK: keys.state(state.key),
     entity: ENTITY.state,
     ...state,
-    sections: sectionsAttribute(state.finding.citations),
   };
-  const open = !state.gone && (state.status === 'FAIL' || state.status === 'ERROR' || state.status === 'SUPPRESSED');
-  if (open) {
-    item.GSI1PK = keys.openPk(accountId);
-    item.GSI1SK = keys.openSk(state.status, state.finding.severity, state.key);
-  }
   // An ERROR over a known FAIL is still an open failure: hiding it exactly when we cannot see it
   // would make the "oldest open failures" list look better than reality.
   const failing = state.status === 'FAIL' || (state.status === 'ERROR' && state.lastAssessedStatus === 'FAIL');
@@ -120,20 +103,30 @@ export function suppressionItem(s: Suppression): Item {
   return { PK: keys.suppressionsPk, SK: keys.suppression(s.id), entity: ENTITY.suppression, ...s };
 }
 
+/** Key of the ledger item recording that the digest `idempotencyKey` was sent. */
+export function digestSentKey(idempotencyKey: string): Item {
+  return { PK: keys.digest(idempotencyKey), SK: keys.digestSk };
+}
+
+/** Written once, never updated: the conditional put on its key is what stops a second send. */
+export function digestSentItem(idempotencyKey: string, messageId: string, sentAt: string): Item {
+  return { ...digestSentKey(idempotencyKey), entity: ENTITY.digestSent, idempotencyKey, messageId, sentAt };
+}
+
 /** Human-readable summary for the README / `docs/table-design.md`. */
 export const TABLE_DESIGN = {
   billing: 'PAY_PER_REQUEST',
   keys: { partition: 'PK (S)', sort: 'SK (S)' },
   items: [
-    { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: 'GSI1 when open, GSI2 when failing' },
+    { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: 'GSI2 when failing' },
     { entity: ENTITY.accountRun, PK: 'ACCT#<accountId>', SK: 'RUN#<startedAt>#<runId>', gsi: '-' },
     { entity: ENTITY.run, PK: 'RUN#<runId>', SK: 'RUN', gsi: 'GSI3 RUNS / <startedAt>#<runId>' },
     { entity: ENTITY.transition, PK: 'RUN#<runId>', SK: 'TRANS#<findingKey>', gsi: 'GSI3 TRANS#<accountId> / <at>#<runId>#<findingKey>' },
     { entity: ENTITY.account, PK: 'ACCOUNTS', SK: 'ACCT#<accountId>', gsi: '-' },
     { entity: ENTITY.suppression, PK: 'SUPPRESSION', SK: 'SUP#<id>', gsi: '-' },
+    { entity: ENTITY.digestSent, PK: 'DIGEST#<organization>#<from>#<to>', SK: 'SENT', gsi: '-' },
   ],
   indexes: [
-    { name: 'GSI1', PK: 'OPEN#<accountId>', SK: '<status>#<severityRank>#<findingKey>', purpose: 'current FAIL/ERROR/SUPPRESSED by severity; HIPAA section via contains(sections)' },
     { name: 'GSI2', PK: 'FAILING#<accountId>', SK: '<failingSince>#<findingKey>', purpose: 'oldest open failures' },
     { name: 'GSI3', PK: 'RUNS | TRANS#<accountId>', SK: '<startedAt>#<runId> | <at>#<runId>#<findingKey>', purpose: 'runs by time; transitions since a date' },
   ],
@@ -141,14 +134,12 @@ export const TABLE_DESIGN = {
     ['run by id', 'GetItem RUN#<runId> / RUN'],
     ['runs by account and time', 'Query ACCT#<accountId>, SK between RUN#<from> and RUN#<to>, newest first'],
     ['all runs by time', 'Query GSI3 RUNS'],
-    ['current state by key', 'GetItem ACCT#<accountId> / STATE#<key>'],
     ['all states of an account', 'Query ACCT#<accountId>, begins_with STATE#'],
-    ['current failures by severity / section', 'Query GSI1 OPEN#<accountId>, begins_with FAIL#<rank>, filter contains(sections, |<section>)'],
-    ['open errors', 'Query GSI1 OPEN#<accountId>, begins_with ERROR#'],
     ['oldest open failures', 'Query GSI2 FAILING#<accountId> ascending, Limit n'],
     ['transitions of a run', 'Query RUN#<runId>, begins_with TRANS#'],
     ['transitions since a date', 'Query GSI3 TRANS#<accountId>, SK >= <date>'],
     ['suppressions', 'Query SUPPRESSION'],
     ['accounts ever recorded', 'Query ACCOUNTS'],
+    ['was this digest sent', 'GetItem DIGEST#<idempotencyKey> / SENT (consistent read)'],
   ],
 } as const;

@@ -13,17 +13,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { genericReason } from '../../lib/checks/iam/iam_user_unique_identity.js';
-import { iamChecks } from '../../lib/checks/iam/index.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
+import { genericNameReason } from '../../lib/checks/iam/helpers/user-names.js';
 import type { CheckResult } from '../../lib/checks/types.js';
-import { createCollectContext } from '../../lib/collect/context.js';
 import { parseCredentialReport } from '../../lib/collectors/iam/credential-report-csv.js';
 import { collectIam } from '../../lib/collectors/iam/index.js';
 import { parsePolicyDocument } from '../../lib/collectors/iam/policy-document.js';
-import { IamSnapshotSchema, type IamSnapshot } from '../../lib/snapshot/iam.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, TEST_CREDENTIALS } from '../support/moto.js';
+import { collectSnapshot, evaluateCheck, snapshotOf } from '../support/snapshot.js';
 
 const HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
@@ -48,24 +45,19 @@ function accessDenied(operation: string): IAMServiceException {
   });
 }
 
-function snapshotWith(iamPart: IamSnapshot): AccountSnapshot {
-  // Only the iam part is read by these checks; the other families' parts are not built here.
-  const partial: Pick<AccountSnapshot, 'accountId' | 'partition' | 'iam'> = { accountId: MOTO_ACCOUNT_ID, partition: 'aws', iam: iamPart };
-  return partial as AccountSnapshot;
-}
-
 function run(id: string, snapshot: AccountSnapshot): CheckResult[] {
-  const check = iamChecks.find((c) => c.id === id);
-  if (!check) throw new Error(`no check ${id}`);
-  return check.evaluate(snapshot, NOW, DEFAULT_THRESHOLDS);
+  return evaluateCheck(id, snapshot, { now: NOW });
 }
 
 async function collectMocked(attempts = 5): Promise<AccountSnapshot> {
   const clients = new AwsClientFactory({ credentials: TEST_CREDENTIALS, maxAttempts: 1 });
-  const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: ['us-east-1'] });
-  const part = await collectIam(ctx, { credentialReportPolling: { attempts, delayMs: 1 } });
+  const snapshot = await collectSnapshot(clients, {
+    regions: ['us-east-1'],
+    families: ['iam'],
+    collectors: { iam: (ctx) => collectIam(ctx, { credentialReportPolling: { attempts, delayMs: 1 } }) },
+  });
   clients.destroy();
-  return snapshotWith(IamSnapshotSchema.parse(part));
+  return snapshot;
 }
 
 // moto always answers these calls successfully for its default credentials, so the failure paths
@@ -159,23 +151,17 @@ describe('iam parsing helpers', () => {
   });
 
   it('flags generic user names but not named individuals', () => {
-    expect(genericReason('Admin1')).toContain('generic name');
-    expect(genericReason('team-billing')).toContain('"team"');
-    expect(genericReason('jane.doe')).toBeNull();
-    expect(genericReason('jane.admin')).toBeNull();
+    expect(genericNameReason('Admin1')).toContain('generic name');
+    expect(genericNameReason('team-billing')).toContain('"team"');
+    expect(genericNameReason('jane.doe')).toBeNull();
+    expect(genericNameReason('jane.admin')).toBeNull();
   });
 
   it('fails a policy document that cannot be parsed as ERROR, not PASS', () => {
-    const snapshot = snapshotWith({
-      authorization: {
-        data: {
-          users: [],
-          groups: [],
-          roles: [],
-          policies: [{ name: 'broken', arn: 'arn:aws:iam::123456789012:policy/broken', path: '/', attachmentCount: 0, defaultVersionId: 'v1', document: null }],
-        },
-      },
-    });
+    // moto rejects malformed policy documents (MalformedPolicyDocument), so a document the collector
+    // could not parse (document: null) is written by hand.
+    const broken = { name: 'broken', arn: 'arn:aws:iam::123456789012:policy/broken', path: '/', attachmentCount: 0, defaultVersionId: 'v1', document: null };
+    const snapshot = snapshotOf({ iam: { authorization: { data: { users: [], groups: [], roles: [], policies: [broken] } } } });
     expect(run('iam_policy_no_full_admin_wildcard', snapshot)[0]).toMatchObject({ status: 'ERROR', resource: { id: 'broken' } });
   });
 });

@@ -26,11 +26,10 @@ import { iamChecks } from '../../lib/checks/iam/index.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../lib/checks/thresholds.js';
 import type { CheckResult } from '../../lib/checks/types.js';
 import type { CheckStatus } from '../../lib/model/status.js';
-import { createCollectContext } from '../../lib/collect/context.js';
 import { collectIam } from '../../lib/collectors/iam/index.js';
-import { IamSnapshotSchema, type IamSnapshot } from '../../lib/snapshot/iam.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
+import { collectSnapshot, evaluateCheck, snapshotOf, type CollectorOverrides } from '../support/snapshot.js';
 
 const REGION = 'us-east-1';
 const DAY_MS = 86_400_000;
@@ -117,31 +116,19 @@ function withRootRow(content: Uint8Array | undefined, lastUsed: Date): Uint8Arra
   return new TextEncoder().encode([header, root.join(','), ...rows].join('\n'));
 }
 
+// moto answers GetCredentialReport at once; a short poll keeps the tests fast (the real collector, other options).
+const collectIamQuickly: CollectorOverrides = {
+  iam: (ctx) => collectIam(ctx, { credentialReportPolling: { attempts: 10, delayMs: 20 } }),
+};
+
 async function collect(clients: AwsClientFactory): Promise<AccountSnapshot> {
-  const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [REGION] });
-  const iamPart: IamSnapshot = await collectIam(ctx, { credentialReportPolling: { attempts: 10, delayMs: 20 } });
+  const snapshot = await collectSnapshot(clients, { regions: [REGION], families: ['iam'], collectors: collectIamQuickly });
   clients.destroy();
-  return snapshotWith(IamSnapshotSchema.parse(iamPart));
+  return snapshot;
 }
 
-// Only the iam part is read by these checks; the other families' parts are not built here.
-function snapshotWith(iamPart: IamSnapshot): AccountSnapshot {
-  const partial: Pick<AccountSnapshot, 'schemaVersion' | 'accountId' | 'partition' | 'regions' | 'includesGlobal' | 'collectedAt' | 'iam'> = {
-    schemaVersion: 1,
-    accountId: MOTO_ACCOUNT_ID,
-    partition: 'aws',
-    regions: [REGION],
-    includesGlobal: true,
-    collectedAt: new Date().toISOString(),
-    iam: iamPart,
-  };
-  return partial as AccountSnapshot;
-}
-
-function run(id: string, snapshot: AccountSnapshot, now: Date, thresholds: Thresholds = DEFAULT_THRESHOLDS): CheckResult[] {
-  const check = iamChecks.find((c) => c.id === id);
-  if (!check) throw new Error(`no check ${id}`);
-  return check.evaluate(snapshot, now, thresholds);
+function run(id: string, snapshot: AccountSnapshot, now: Date, thresholds?: Thresholds): CheckResult[] {
+  return evaluateCheck(id, snapshot, { now, thresholds });
 }
 
 /** Asserts the result for one resource: status, identity, region, and that the reason names it. */
@@ -218,8 +205,9 @@ describe('iam checks on a non-compliant account (moto)', () => {
   });
 
   it('iam_root_recent_use reports ERROR when the report has no root row (plain moto)', () => {
-    const plain = { ...snapshot.iam, credentialReport: virtualRootMfa.iam.credentialReport };
-    expectResult(run('iam_root_recent_use', snapshotWith(plain), now), MOTO_ACCOUNT_ID, 'ERROR');
+    // Both parts come from moto: this snapshot's iam part with the report of a collection without the root patch.
+    const plain = snapshotOf({ iam: { ...snapshot.iam, credentialReport: virtualRootMfa.iam.credentialReport } }, { regions: [REGION] });
+    expectResult(run('iam_root_recent_use', plain, now), MOTO_ACCOUNT_ID, 'ERROR');
   });
 
   it.each([
@@ -446,11 +434,9 @@ describe('iam checks on a compliant account (moto)', () => {
 
   it('collects nothing and reports nothing when global services are excluded', async () => {
     const clients = motoClients(moto);
-    const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [REGION], includeGlobal: false });
-    const part = await collectIam(ctx);
+    const empty = await collectSnapshot(clients, { regions: [REGION], families: ['iam'], includeGlobal: false });
     clients.destroy();
-    expect(part).toEqual({});
-    const empty = snapshotWith(part);
-    for (const check of iamChecks) expect(check.evaluate(empty, now, DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(empty.iam).toEqual({});
+    for (const check of iamChecks) expect(evaluateCheck(check, empty, { now })).toEqual([]);
   });
 });

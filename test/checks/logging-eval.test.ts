@@ -10,10 +10,22 @@ import {
   matchesIamPolicyChanges,
   matchesRootUsage,
   matchesUnauthorizedApiCalls,
-} from '../../lib/checks/logging/metric-patterns.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
+} from '../../lib/checks/logging/helpers/metric-patterns.js';
+import type { Thresholds } from '../../lib/checks/thresholds.js';
+import type { CheckResult } from '../../lib/checks/types.js';
+import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
+import type { LoggingSnapshot } from '../../lib/snapshot/logging.js';
 import { MOTO_ACCOUNT_ID } from '../support/moto.js';
-import { namesResource, run, snapshotOf } from './logging-harness.js';
+import { evaluateCheck, namesResource, snapshotOf } from '../support/snapshot.js';
+
+const NOW = new Date('2026-01-15T12:00:00Z');
+
+/** A snapshot holding only this hand-built logging part (see the top of the file for what moto lacks). */
+const loggingSnapshot = (logging: LoggingSnapshot): AccountSnapshot => snapshotOf({ logging }, { includesGlobal: false });
+
+function run(snapshot: AccountSnapshot, id: string, thresholds?: Partial<Thresholds>): CheckResult[] {
+  return evaluateCheck(id, snapshot, { now: NOW, thresholds });
+}
 
 function region(parts: Partial<LoggingRegion> = {}): LoggingRegion {
   return {
@@ -80,7 +92,7 @@ describe('metric filter patterns (loose CIS matching)', () => {
 
 describe('evaluation edge cases', () => {
   it('cloudtrail_trail_logging fails a logging trail whose last delivery failed', () => {
-    const snapshot = snapshotOf({
+    const snapshot = loggingSnapshot({
       regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [trail({ status: { data: { isLogging: true, latestDeliveryError: 'AccessDenied' } } })], otherTrailArns: [] } } }) },
     });
     const [result] = run(snapshot, 'cloudtrail_trail_logging');
@@ -90,20 +102,20 @@ describe('evaluation edge cases', () => {
 
   it('multi-region check reports ERROR when the only candidate trail has unreadable selectors', () => {
     const broken = trail({ selectors: { error: { code: 'AccessDeniedException', message: 'no', operation: 'cloudtrail:GetEventSelectors' } } });
-    const snapshot = snapshotOf({ regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [broken], otherTrailArns: [] } } }) } });
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [broken], otherTrailArns: [] } } }) } });
     expect(run(snapshot, 'cloudtrail_multi_region_enabled')[0]?.status).toBe('ERROR');
   });
 
   it('log retention honours the configured threshold, inclusive', () => {
     const groups = [90, 365, 400].map((days) => ({ name: `g${days}`, arn: `arn:aws:logs:us-east-1:${MOTO_ACCOUNT_ID}:log-group:g${days}`, retentionInDays: days }));
-    const snapshot = snapshotOf({ regions: { 'us-east-1': region({ logGroups: { data: groups } }) } });
-    const results = run(snapshot, 'cloudwatch_log_group_retention_six_years', { ...DEFAULT_THRESHOLDS, auditLogRetentionDays: 365 });
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ logGroups: { data: groups } }) } });
+    const results = run(snapshot, 'cloudwatch_log_group_retention_six_years', { auditLogRetentionDays: 365 });
     expect(results.map((r) => [r.resource.id, r.status])).toEqual([['g90', 'FAIL'], ['g365', 'PASS'], ['g400', 'PASS']]);
     expect(results.every(namesResource)).toBe(true);
   });
 
   it('a metric-math alarm on the filter metric counts', () => {
-    const snapshot = snapshotOf({
+    const snapshot = loggingSnapshot({
       regions: {
         'us-east-1': region({
           metricFilters: { data: [{ name: 'root', logGroupName: 'ct', pattern: '{ $.userIdentity.type = "Root" }', metrics: [{ name: 'Root', namespace: 'CIS' }] }] },
@@ -117,19 +129,19 @@ describe('evaluation edge cases', () => {
   it('config recorder without global types passes only if another region records them', () => {
     const recorder = (global: boolean) => ({ data: [{ name: 'default', allSupported: true, includeGlobalResourceTypes: global, resourceTypeCount: 0 }] });
     const recording = { data: [{ name: 'default', recording: true }] };
-    const withGlobal = snapshotOf({
+    const withGlobal = loggingSnapshot({
       regions: {
         'us-east-1': region({ configRecorders: recorder(true), configRecorderStatus: recording }),
         'eu-west-1': region({ configRecorders: recorder(false), configRecorderStatus: recording }),
       },
     });
     expect(run(withGlobal, 'config_recorder_enabled').map((r) => r.status)).toEqual(['PASS', 'PASS']);
-    const withoutGlobal = snapshotOf({ regions: { 'eu-west-1': region({ configRecorders: recorder(false), configRecorderStatus: recording }) } });
+    const withoutGlobal = loggingSnapshot({ regions: { 'eu-west-1': region({ configRecorders: recorder(false), configRecorderStatus: recording }) } });
     expect(run(withoutGlobal, 'config_recorder_enabled')[0]?.reason).toContain('excludes global resource types');
   });
 
   it('a flow log whose delivery fails does not count', () => {
-    const snapshot = snapshotOf({
+    const snapshot = loggingSnapshot({
       regions: {
         'us-east-1': region({
           vpcs: { data: [{ vpcId: 'vpc-1', isDefault: false }] },
@@ -142,7 +154,7 @@ describe('evaluation edge cases', () => {
 
   it('GuardDuty: a detector whose details could not be read is ERROR, not FAIL', () => {
     const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
-    const snapshot = snapshotOf({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error } }] } }) } });
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error } }] } }) } });
     expect(run(snapshot, 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
   });
 });

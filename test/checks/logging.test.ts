@@ -31,9 +31,10 @@ import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from 
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { loggingChecks } from '../../lib/checks/logging/index.js';
 import type { CheckResult } from '../../lib/checks/types.js';
+import type { Thresholds } from '../../lib/checks/thresholds.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, type MotoServer } from '../support/moto.js';
-import { collectSnapshot, namesResource, run } from './logging-harness.js';
+import { collectSnapshot, evaluateCheck, namesResource } from '../support/snapshot.js';
 
 const R1 = 'us-east-1';
 const R2 = 'us-west-2';
@@ -81,8 +82,19 @@ const REGION_CHECKS = [
 ] as const;
 const LOG_GROUP_CHECKS = ['cloudwatch_log_group_retention_six_years', 'cloudwatch_log_group_kms_encryption'] as const;
 
+const NOW = new Date('2026-01-15T12:00:00Z');
+
 let moto: MotoServer;
 let clients: AwsClientFactory;
+
+/** The logging family collected from moto in `regions` by the real collector (the family has no global parts). */
+function collect(regions: string[]): Promise<AccountSnapshot> {
+  return collectSnapshot(clients, { regions, families: ['logging'], includeGlobal: false });
+}
+
+function run(snapshot: AccountSnapshot, id: string, thresholds?: Partial<Thresholds>): CheckResult[] {
+  return evaluateCheck(id, snapshot, { now: NOW, thresholds });
+}
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -223,7 +235,7 @@ describe('compliant account (us-east-1): every check passes', () => {
     await recorder(R1, true, true, 'audit-trail-logs');
     await clients.get(GuardDutyClient, R1).send(new CreateDetectorCommand({ Enable: true }));
     await clients.get(SecurityHubClient, R1).send(new EnableSecurityHubCommand({}));
-    snapshot = await collectSnapshot(clients, [R1]);
+    snapshot = await collect([R1]);
   });
 
   it('registers at least 15 checks, each with a snake_case id and citations', () => {
@@ -305,7 +317,7 @@ describe('non-compliant account (us-east-1 weak, us-west-2 empty): every check f
     await flowLogsFor(R1, [vpc.Vpc?.VpcId ?? ''], 'ACCEPT', 'weak-trail-logs');
     await recorder(R1, false, false);
     await clients.get(GuardDutyClient, R1).send(new CreateDetectorCommand({ Enable: false }));
-    snapshot = await collectSnapshot(clients, [R1, R2]);
+    snapshot = await collect([R1, R2]);
   });
 
   it.each(TRAIL_CHECKS)('%s fails for the trail and is NOT_APPLICABLE where there are no trails', (id) => {
@@ -390,7 +402,7 @@ describe('multi-region trail seen from several regions', () => {
   });
 
   it('assesses the trail once, in its home region, and counts it for every region it covers', async () => {
-    const snapshot = await collectSnapshot(clients, [R1, R2, 'eu-west-1']);
+    const snapshot = await collect([R1, R2, 'eu-west-1']);
     const logging = run(snapshot, 'cloudtrail_trail_logging');
     expect(logging.filter((r) => r.resource.arn === trailArn(R2, trail))).toHaveLength(1);
     expect(logging.find((r) => r.resource.arn === trailArn(R2, trail))).toMatchObject({ status: 'PASS', resource: { region: R2 } });
@@ -403,7 +415,7 @@ describe('multi-region trail seen from several regions', () => {
   });
 
   it('assesses the trail in an in-scope region when its home region is out of scope', async () => {
-    const snapshot = await collectSnapshot(clients, [R1]);
+    const snapshot = await collect([R1]);
     const results = run(snapshot, 'cloudtrail_log_file_validation_enabled');
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ status: 'FAIL', resource: { arn: trailArn(R2, trail), region: R2 } });
@@ -426,7 +438,7 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
     const ct = mockClient(CloudTrailClient);
     ct.on(DescribeTrailsCommand).rejects(awsError('AccessDeniedException', 'User is not authorized to perform cloudtrail:DescribeTrails'));
     try {
-      const snapshot = await collectSnapshot(clients, [R1]);
+      const snapshot = await collect([R1]);
       for (const id of [...TRAIL_CHECKS, 'cloudtrail_multi_region_enabled', 'cloudtrail_s3_data_events_enabled']) {
         const results = run(snapshot, id);
         expect(results).toHaveLength(1);
@@ -450,7 +462,7 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
     ct.on(GetTrailStatusCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform cloudtrail:GetTrailStatus'));
     ct.on(GetEventSelectorsCommand).resolves({ EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] });
     try {
-      const snapshot = await collectSnapshot(clients, [R1]);
+      const snapshot = await collect([R1]);
       expect(run(snapshot, 'cloudtrail_trail_logging')[0]).toMatchObject({ status: 'ERROR', resource: { arn } });
       expect(run(snapshot, 'cloudtrail_trail_logging')[0]?.reason).toContain('mocked-trail');
       expect(run(snapshot, 'cloudtrail_multi_region_enabled')[0]?.status).toBe('ERROR');
@@ -464,7 +476,7 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
     const gd = mockClient(GuardDutyClient);
     gd.on(ListDetectorsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
     try {
-      const snapshot = await collectSnapshot(clients, [R1]);
+      const snapshot = await collect([R1]);
       const results = run(snapshot, 'guardduty_detector_enabled');
       expect(results).toEqual([
         expect.objectContaining({ status: 'ERROR', resource: expect.objectContaining({ id: REGION_ID(R1) }) }),
@@ -485,7 +497,7 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
       logs.on(DescribeLogGroupsCommand).resolves({
         logGroups: [{ logGroupName: 'app-logs', logGroupArn: logGroupArn(R1, 'app-logs'), kmsKeyId: KMS_KEY }],
       });
-      const snapshot = await collectSnapshot(clients, [R1]);
+      const snapshot = await collect([R1]);
       for (const id of ALARM_CHECKS) {
         const [result, ...rest] = run(snapshot, id);
         expect(rest).toEqual([]);
@@ -500,12 +512,12 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
   });
 
   it('Security Hub: "not subscribed" is FAIL (moto), any other DescribeHub error is ERROR (mock)', async () => {
-    const subscribed = await collectSnapshot(clients, [R1]);
+    const subscribed = await collect([R1]);
     expect(run(subscribed, 'securityhub_hub_enabled')[0]?.status).toBe('FAIL');
     const sh = mockClient(SecurityHubClient);
     sh.on(DescribeHubCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform securityhub:DescribeHub'));
     try {
-      const snapshot = await collectSnapshot(clients, [R1]);
+      const snapshot = await collect([R1]);
       expect(run(snapshot, 'securityhub_hub_enabled')[0]).toMatchObject({ status: 'ERROR', resource: { id: REGION_ID(R1) } });
     } finally {
       sh.restore();

@@ -23,13 +23,11 @@ import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { storageChecks } from '../../lib/checks/storage/index.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
-import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
-import { createCollectContext } from '../../lib/collect/context.js';
-import { collectStorage } from '../../lib/collectors/storage/index.js';
-import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/snapshot/storage.js';
+import type { Thresholds } from '../../lib/checks/thresholds.js';
+import type { CheckResult } from '../../lib/checks/types.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, type MotoServer } from '../support/moto.js';
+import { collectSnapshot, evaluateCheck, resultFor } from '../support/snapshot.js';
 
 const EAST = 'us-east-1'; // seeded with a PASS and a FAIL of everything
 const WEST = 'us-west-2'; // one unencrypted volume, no backup plan
@@ -39,31 +37,13 @@ let clients: AwsClientFactory;
 let snapshot: AccountSnapshot;
 const ids: Record<string, string> = {};
 
-// Storage checks read only `storage`, `accountId` and `partition`; other families' parts are irrelevant here.
-function accountSnapshot(storage: StorageSnapshot): AccountSnapshot {
-  return {
-    schemaVersion: 1,
-    accountId: MOTO_ACCOUNT_ID,
-    partition: 'aws',
-    regions: Object.keys(storage.regions),
-    includesGlobal: false,
-    collectedAt: new Date().toISOString(),
-    iam: {},
-    logging: {},
-    storage,
-  } as unknown as AccountSnapshot;
-}
-
-function run(id: string, thresholds = DEFAULT_THRESHOLDS): CheckResult[] {
-  const found: CheckDefinition | undefined = storageChecks.find((c) => c.id === id);
-  if (!found) throw new Error(`no check ${id}`);
-  return found.evaluate(snapshot, new Date(), thresholds);
+function run(id: string, thresholds?: Partial<Thresholds>): CheckResult[] {
+  return evaluateCheck(id, snapshot, { thresholds });
 }
 
 /** The one result for `resourceId`, asserting status, region, type and that the reason names it. */
 function expectResult(id: string, resourceId: string, status: CheckResult['status'], type: string, region = EAST): CheckResult {
-  const match = run(id).find((r) => r.resource.id === resourceId);
-  if (!match) throw new Error(`${id}: no result for ${resourceId} in ${JSON.stringify(run(id))}`);
+  const match = resultFor(run(id), resourceId);
   expect({ status: match.status, reason: match.reason }).toMatchObject({ status }); // reason shown on failure
   expect(match.resource).toMatchObject({ type, region, accountId: MOTO_ACCOUNT_ID });
   expect(match.reason).toContain(resourceId.split('/').at(-1));
@@ -184,8 +164,7 @@ describe('storage family: regional stores (moto)', () => {
     moto = await startMoto({ MOTO_EC2_LOAD_DEFAULT_AMIS: 'false' });
     clients = motoClients(moto);
     await Promise.all([seedEc2(), seedRds(), seedDynamoKms(), seedMessagingEfs(), seedElbBackup()]);
-    const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [EAST, WEST, EMPTY], includeGlobal: false });
-    snapshot = accountSnapshot(StorageSnapshotSchema.parse(await collectStorage(ctx)));
+    snapshot = await collectSnapshot(clients, { regions: [EAST, WEST, EMPTY], families: ['storage'], includeGlobal: false });
   });
 
   afterAll(async () => {
@@ -221,7 +200,7 @@ describe('storage family: regional stores (moto)', () => {
     expectResult('rds_instance_not_publicly_accessible', 'db-bad', 'FAIL', type);
     expectResult('rds_instance_backup_retention', 'db-good', 'PASS', type);
     expectResult('rds_instance_backup_retention', 'db-bad', 'FAIL', type);
-    const strict = run('rds_instance_backup_retention', { ...DEFAULT_THRESHOLDS, backupRetentionDays: 30 });
+    const strict = run('rds_instance_backup_retention', { backupRetentionDays: 30 });
     expect(strict.find((r) => r.resource.id === 'db-good')?.status).toBe('FAIL');
     expectRegionNa('rds_instance_storage_encrypted');
   });
@@ -280,7 +259,7 @@ describe('storage family: regional stores (moto)', () => {
     expect(pass.reason).toContain('daily-35');
     expectResult('backup_plan_exists', `${MOTO_ACCOUNT_ID}/${WEST}`, 'FAIL', 'AWS::::Account', WEST);
     expectRegionNa('backup_plan_exists');
-    const strict = run('backup_plan_exists', { ...DEFAULT_THRESHOLDS, backupRetentionDays: 90 });
+    const strict = run('backup_plan_exists', { backupRetentionDays: 90 });
     expect(strict.find((r) => r.resource.region === EAST)?.status).toBe('FAIL');
   });
 

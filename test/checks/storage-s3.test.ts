@@ -23,15 +23,11 @@ import { GetPublicAccessBlockCommand as GetAccountBlockCommand, PutPublicAccessB
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { DEFAULT_THRESHOLDS } from '../../lib/checks/thresholds.js';
-import type { CheckDefinition, CheckResult } from '../../lib/checks/types.js';
-import { storageChecks } from '../../lib/checks/storage/index.js';
-import { createCollectContext } from '../../lib/collect/context.js';
-import { collectStorage } from '../../lib/collectors/storage/index.js';
+import type { CheckResult } from '../../lib/checks/types.js';
 import { deniesInsecureTransport } from '../../lib/collectors/storage/s3-policy.js';
-import { StorageSnapshotSchema, type StorageSnapshot } from '../../lib/snapshot/storage.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
+import { collectSnapshot, evaluateCheck, resultFor } from '../support/snapshot.js';
 
 const REGION = 'us-east-1';
 let moto: MotoServer;
@@ -40,42 +36,20 @@ let clients: AwsClientFactory;
 /** For mocked clients: nothing may reach the network. */
 const offlineClients = () => new AwsClientFactory({ endpoint: 'http://127.0.0.1:1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 
-// Storage checks read only `storage`, `accountId` and `partition`; other families' parts are irrelevant here.
-function accountSnapshot(storage: StorageSnapshot): AccountSnapshot {
-  return {
-    schemaVersion: 1,
-    accountId: MOTO_ACCOUNT_ID,
-    partition: 'aws',
-    regions: Object.keys(storage.regions),
-    includesGlobal: storage.buckets !== undefined,
-    collectedAt: new Date().toISOString(),
-    iam: {},
-    logging: {},
-    storage,
-  } as unknown as AccountSnapshot;
+/** Buckets and the other global storage parts, collected by the real collector (no regional parts). */
+function collectGlobal(factory: AwsClientFactory = clients): Promise<AccountSnapshot> {
+  return collectSnapshot(factory, { regions: [], families: ['storage'] });
 }
 
-async function collectGlobal(factory: AwsClientFactory = clients): Promise<AccountSnapshot> {
-  const ctx = createCollectContext({ clients: factory, accountId: MOTO_ACCOUNT_ID, regions: [], homeRegion: REGION });
-  return accountSnapshot(StorageSnapshotSchema.parse(await collectStorage(ctx)));
-}
-
-function check(id: string): CheckDefinition {
-  const found = storageChecks.find((c) => c.id === id);
-  if (!found) throw new Error(`no check ${id}`);
-  return found;
-}
-
-function resultFor(snapshot: AccountSnapshot, id: string, resourceId: string): CheckResult {
-  const results = check(id).evaluate(snapshot, new Date(), DEFAULT_THRESHOLDS);
-  const match = results.find((r) => r.resource.id === resourceId);
-  if (!match) throw new Error(`${id}: no result for ${resourceId} in ${JSON.stringify(results)}`);
+/** The one result of check `id` about `resourceId`; its reason must name the resource. */
+function checkResult(snapshot: AccountSnapshot, id: string, resourceId: string): CheckResult {
+  const match = resultFor(evaluateCheck(id, snapshot), resourceId);
   expect(match.reason).toContain(resourceId);
   return match;
 }
 
 function expectBucket(snapshot: AccountSnapshot, id: string, bucket: string, status: CheckResult['status']): void {
-  const r = resultFor(snapshot, id, bucket);
+  const r = checkResult(snapshot, id, bucket);
   expect({ status: r.status, reason: r.reason }).toMatchObject({ status }); // reason shown on failure
   expect(r.resource).toMatchObject({ arn: `arn:aws:s3:::${bucket}`, type: 'AWS::S3::Bucket', region: REGION });
 }
@@ -178,15 +152,15 @@ describe('storage family: S3 (moto)', () => {
   it('s3_bucket_public_access_blocked: bucket block PASS, partial FAIL, account block covers all', () => {
     expectBucket(before, 's3_bucket_public_access_blocked', 'phi-good', 'PASS');
     expectBucket(before, 's3_bucket_public_access_blocked', 'phi-bad', 'FAIL');
-    expect(resultFor(before, 's3_bucket_public_access_blocked', 'phi-bad').reason).toContain('BlockPublicPolicy');
+    expect(checkResult(before, 's3_bucket_public_access_blocked', 'phi-bad').reason).toContain('BlockPublicPolicy');
     expectBucket(after, 's3_bucket_public_access_blocked', 'phi-bad', 'PASS');
   });
 
   it('s3_account_public_access_block: FAIL when never configured, PASS when all four flags are on', () => {
-    const fail = resultFor(before, 's3_account_public_access_block', MOTO_ACCOUNT_ID);
+    const fail = checkResult(before, 's3_account_public_access_block', MOTO_ACCOUNT_ID);
     expect(fail.status).toBe('FAIL');
     expect(fail.resource).toMatchObject({ type: 'AWS::::Account', region: 'global' });
-    expect(resultFor(after, 's3_account_public_access_block', MOTO_ACCOUNT_ID).status).toBe('PASS');
+    expect(checkResult(after, 's3_account_public_access_block', MOTO_ACCOUNT_ID).status).toBe('PASS');
   });
 
   it('s3_bucket_versioning_enabled: PASS when enabled, FAIL when suspended or never enabled', () => {
@@ -207,10 +181,9 @@ describe('storage family: S3 (moto)', () => {
   });
 
   it('global checks yield nothing when global services are out of scope', async () => {
-    const ctx = createCollectContext({ clients, accountId: MOTO_ACCOUNT_ID, regions: [], includeGlobal: false });
-    const snapshot = accountSnapshot(await collectStorage(ctx));
+    const snapshot = await collectSnapshot(clients, { regions: [], families: ['storage'], includeGlobal: false });
     for (const id of ['s3_bucket_default_encryption', 's3_account_public_access_block', 'cloudfront_distribution_https_only']) {
-      expect(check(id).evaluate(snapshot, new Date(), DEFAULT_THRESHOLDS)).toEqual([]);
+      expect(evaluateCheck(id, snapshot)).toEqual([]);
     }
   });
 });
@@ -256,13 +229,13 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
       s3.on(GetBucketPolicyCommand).resolves({ Policy: DENY_HTTP('x') });
 
       const snapshot = await collectGlobal(offlineClients());
-      const denied = resultFor(snapshot, 's3_bucket_default_encryption', 'denied-bucket');
+      const denied = checkResult(snapshot, 's3_bucket_default_encryption', 'denied-bucket');
       expect(denied.status).toBe('ERROR');
       expect(denied.reason).toContain('AccessDenied');
       expect(denied.resource.region).toBe('eu-west-1');
-      expect(resultFor(snapshot, 's3_bucket_default_encryption', 'fine-bucket').status).toBe('PASS');
-      expect(resultFor(snapshot, 's3_bucket_versioning_enabled', 'denied-bucket').status).toBe('PASS');
-      expect(resultFor(snapshot, 's3_bucket_ssl_requests_only', 'denied-bucket').status).toBe('PASS');
+      expect(checkResult(snapshot, 's3_bucket_default_encryption', 'fine-bucket').status).toBe('PASS');
+      expect(checkResult(snapshot, 's3_bucket_versioning_enabled', 'denied-bucket').status).toBe('PASS');
+      expect(checkResult(snapshot, 's3_bucket_ssl_requests_only', 'denied-bucket').status).toBe('PASS');
     });
   });
 
@@ -276,7 +249,7 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
 
       const snapshot = await collectGlobal(offlineClients());
       expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
-      const result = resultFor(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
+      const result = checkResult(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
       expect(result).toMatchObject({ status: 'PASS', resource: { region: 'eu-central-1' } });
     });
   });
@@ -315,10 +288,10 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
         // Summary fields the collector does not read are left out.
       } as never);
       const snapshot = await collectGlobal(offlineClients());
-      const good = resultFor(snapshot, 'cloudfront_distribution_https_only', 'EGOOD');
+      const good = checkResult(snapshot, 'cloudfront_distribution_https_only', 'EGOOD');
       expect(good.status).toBe('PASS');
       expect(good.resource).toMatchObject({ type: 'AWS::CloudFront::Distribution', region: 'global' });
-      const bad = resultFor(snapshot, 'cloudfront_distribution_https_only', 'EBAD');
+      const bad = checkResult(snapshot, 'cloudfront_distribution_https_only', 'EBAD');
       expect(bad.status).toBe('FAIL');
       expect(bad.reason).toContain('/img/* allows HTTP');
       expect(bad.reason).toContain('TLSv1');

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSnapshot } from '../../lib/checks/evaluate.js';
 import { accountResource, fail, pass } from '../../lib/checks/kit/results.js';
 import { defineCheck } from '../../lib/checks/types.js';
-import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
 import { findCollectionErrors } from '../../lib/scan/collection-errors.js';
+import { snapshotOf } from '../support/snapshot.js';
 
-// Only the envelope matters to the runner; family parts are irrelevant for these checks.
-const snapshot = { schemaVersion: 1, accountId: '123456789012', partition: 'aws', regions: ['us-east-1'], includesGlobal: true, collectedAt: '2026-01-01T00:00:00.000Z' } as unknown as AccountSnapshot;
+// These checks read only the envelope, so no family part is collected: every family is empty.
+const snapshot = snapshotOf({}, { accountId: '123456789012', regions: ['us-east-1'], collectedAt: '2026-01-01T00:00:00.000Z' });
 
 const passing = defineCheck({
   id: 'test_account_passes', title: 'passes', service: 'test', citations: ['164.312(b)'], severity: 'low',

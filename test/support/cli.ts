@@ -1,24 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 
 const run = promisify(execFile);
 export const CLI_BIN = 'bin/hipaa-audit.mjs';
 
-/** Builds dist/hipaa-audit.mjs the same way `npm run build` does, so tests run the shipped binary. */
+/** Builds dist/hipaa-audit.mjs with the script `npm run build` runs, so tests run the shipped binary. */
 export async function buildCli(): Promise<void> {
-  const out = 'dist/hipaa-audit.mjs';
-  await build({
-    entryPoints: ['lib/cli/main.ts'],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    sourcemap: true,
-    packages: 'external',
-    logLevel: 'error',
-  });
+  await run(process.execPath, ['scripts/build-cli.mjs']);
 }
 
 export interface CliResult {

@@ -1,6 +1,8 @@
 import { CreateVolumeCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountResource, pass } from '../../lib/checks/kit/results.js';
 import { check as ebsVolumeEncrypted } from '../../lib/checks/storage/ec2_ebs_volume_encrypted.js';
+import { defineCheck } from '../../lib/checks/types.js';
 import { collectSnapshot, evaluateCheck, resultFor, snapshotOf } from './snapshot.js';
 import { MOTO_ACCOUNT_ID, motoClients, startMoto, type MotoServer } from './moto.js';
 
@@ -26,6 +28,19 @@ describe('the shared snapshot builder', () => {
     const snapshot = snapshotOf({}, { regions: ['eu-west-1'] });
     expect(snapshot.logging).toEqual({ regions: {} });
     expect(() => snapshotOf({ storage: { regions: { 'us-east-1': {} } } as never })).toThrow();
+  });
+
+  it('holds every result to the reason style: one line, no trailing full stop', () => {
+    const snapshot = snapshotOf({}, { regions: [] });
+    const reasoned = (reason: string) =>
+      defineCheck({
+        id: 'test_reason_style', title: 't', service: 'test', citations: ['164.312(b)'], severity: 'low', rationale: 'r', remediation: 'fix it',
+        evaluate: (s) => [pass(accountResource(s.accountId), reason)],
+      });
+    expect(evaluateCheck(reasoned(`Account ${MOTO_ACCOUNT_ID} is fine`), snapshot)[0]?.status).toBe('PASS');
+    expect(() => evaluateCheck(reasoned(`Account ${MOTO_ACCOUNT_ID} is fine.`), snapshot)).toThrow(/reason style/);
+    expect(() => evaluateCheck(reasoned(`Account ${MOTO_ACCOUNT_ID}\nis fine`), snapshot)).toThrow(/reason style/);
+    expect(() => evaluateCheck('no_such_check', snapshot)).toThrow(/no check no_such_check/);
   });
 
   it('resultFor names every result when the resource has none', () => {

@@ -3,7 +3,7 @@ import { defineCheck } from '../types.js';
 import { fail, pass, withCollected } from '../kit/results.js';
 import { account } from './helpers/resources.js';
 
-export const EMERGENCY_TAG = 'hipaa-audit:emergency-access';
+const EMERGENCY_TAG = 'hipaa-audit:emergency-access';
 
 function isEmergencyRole(role: IamRole): boolean {
   if (role.tags[EMERGENCY_TAG]?.toLowerCase() === 'true') return true;

@@ -5,7 +5,7 @@ import { account } from './helpers/resources.js';
 import { ageDays, day, latest } from './helpers/time.js';
 
 /** Any root sign-in or key use inside this window should have a documented reason (monthly review). */
-export const ROOT_USE_WINDOW_DAYS = 30;
+const ROOT_USE_WINDOW_DAYS = 30;
 
 export const check = defineCheck({
   id: 'iam_root_recent_use',

@@ -1,7 +1,6 @@
 import { defineCheck } from '../types.js';
-import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import { fail, notApplicable, pass } from '../kit/results.js';
 import { perUser } from './helpers/credentials.js';
-import { account } from './helpers/resources.js';
 
 export const check = defineCheck({
   id: 'iam_user_console_mfa_enabled',
@@ -13,13 +12,11 @@ export const check = defineCheck({
   remediation:
     'IAM > Users > <user> > Security credentials > Multi-factor authentication (MFA) > Assign MFA device; enforce it with a policy that denies actions when aws:MultiFactorAuthPresent is false.',
   evaluate(snapshot) {
-    return withCollected(snapshot.iam.credentialReport, account(snapshot), (report) =>
-      perUser(snapshot, report.rows, (row, user) => {
-        if (row.passwordEnabled !== true) return notApplicable(user, `IAM user ${row.user} has no console password`);
-        return row.mfaActive === true
-          ? pass(user, `IAM user ${row.user} has a console password and MFA`)
-          : fail(user, `IAM user ${row.user} has a console password but no MFA device`);
-      }),
-    );
+    return perUser(snapshot, (row, user) => {
+      if (row.passwordEnabled !== true) return notApplicable(user, `IAM user ${row.user} has no console password`);
+      return row.mfaActive === true
+        ? pass(user, `IAM user ${row.user} has a console password and MFA`)
+        : fail(user, `IAM user ${row.user} has a console password but no MFA device`);
+    });
   },
 });

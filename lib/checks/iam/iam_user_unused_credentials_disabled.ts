@@ -1,8 +1,7 @@
 import type { CredentialReportRow } from '../../snapshot/iam.js';
 import { defineCheck } from '../types.js';
-import { fail, pass, withCollected } from '../kit/results.js';
+import { fail, pass } from '../kit/results.js';
 import { activeKeys, perUser } from './helpers/credentials.js';
-import { account } from './helpers/resources.js';
 import { ageDays } from './helpers/time.js';
 
 /** Each enabled credential with the last time it was used (or, if never used, when it was issued). */
@@ -34,20 +33,18 @@ export const check = defineCheck({
     'Remove the console password (aws iam delete-login-profile --user-name <user>) and deactivate unused keys (aws iam update-access-key --status Inactive), or delete the user if it is no longer needed.',
   evaluate(snapshot, now, thresholds) {
     const max = thresholds.unusedCredentialDays;
-    return withCollected(snapshot.iam.credentialReport, account(snapshot), (report) =>
-      perUser(snapshot, report.rows, (row, user) => {
-        const creds = enabledCredentials(row);
-        if (creds.length === 0) return pass(user, `IAM user ${row.user} has no enabled credentials`);
-        const unused = creds.flatMap((c) => {
-          if (c.since === null) return [`${c.label} has no known activity date`];
-          const age = ageDays(c.since, now);
-          if (age <= max) return [];
-          return [c.used ? `${c.label} unused for ${age} days` : `${c.label} never used in ${age} days`];
-        });
-        return unused.length === 0
-          ? pass(user, `IAM user ${row.user} used all enabled credentials within ${max} days`)
-          : fail(user, `IAM user ${row.user}: ${unused.join('; ')} (maximum ${max} days)`);
-      }),
-    );
+    return perUser(snapshot, (row, user) => {
+      const creds = enabledCredentials(row);
+      if (creds.length === 0) return pass(user, `IAM user ${row.user} has no enabled credentials`);
+      const unused = creds.flatMap((c) => {
+        if (c.since === null) return [`${c.label} has no known activity date`];
+        const age = ageDays(c.since, now);
+        if (age <= max) return [];
+        return [c.used ? `${c.label} unused for ${age} days` : `${c.label} never used in ${age} days`];
+      });
+      return unused.length === 0
+        ? pass(user, `IAM user ${row.user} used all enabled credentials within ${max} days`)
+        : fail(user, `IAM user ${row.user}: ${unused.join('; ')} (maximum ${max} days)`);
+    });
   },
 });

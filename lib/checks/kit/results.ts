@@ -2,6 +2,7 @@ import type { Collected } from '../../snapshot/collected.js';
 import type { CheckResult } from '../types.js';
 import type { CheckStatus } from '../../model/status.js';
 import type { ResourceRef } from '../../model/resource.js';
+import type { AccountSnapshot } from '../../snapshot/schema.js';
 
 /** Small builders so every check phrases results the same way. */
 export function result(status: CheckStatus, resource: ResourceRef, reason: string): CheckResult {
@@ -27,11 +28,27 @@ export function withCollected<T>(
     return [
       errorResult(
         scope,
-        `Could not assess ${scope.id}: ${collected.error.operation} failed with ${collected.error.code}: ${collected.error.message}`,
+        `Could not assess ${scope.id}: ${collected.error.operation} failed with ${collected.error.code}: ${asReasonTail(collected.error.message)}`,
       ),
     ];
   }
   return evaluate(collected.data);
+}
+
+/** A resource of the scanned account; `arn` and `id` as the collector recorded them. */
+export function resourceRef(
+  snapshot: Pick<AccountSnapshot, 'accountId'>,
+  arn: string,
+  id: string,
+  type: string,
+  region: string,
+): ResourceRef {
+  return { arn, id, type, region, accountId: snapshot.accountId };
+}
+
+/** An AWS error message as the end of a reason: one line, without its own closing full stop. */
+function asReasonTail(message: string): string {
+  return message.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
 }
 
 export function accountResource(accountId: string, partition = 'aws', region = 'global'): ResourceRef {

@@ -1,6 +1,6 @@
 import { fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { evaluateEachTrail } from './trails.js';
+import { evaluateEachTrail } from './helpers/trails.js';
 
 export const check = defineCheck({
   id: 'cloudtrail_cloudwatch_logs_integration',

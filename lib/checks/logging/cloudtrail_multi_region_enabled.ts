@@ -1,6 +1,6 @@
 import type { Trail } from '../../snapshot/logging.js';
 import { defineCheck } from '../types.js';
-import { evaluateCoverage } from './trails.js';
+import { evaluateCoverage } from './helpers/trails.js';
 
 // A trail only counts if it is multi-region, actually logging, and records all management events.
 function qualify(trail: Trail): { ok: boolean; error?: string; why: string } {

@@ -1,6 +1,6 @@
 import type { Trail } from '../../snapshot/logging.js';
 import { defineCheck } from '../types.js';
-import { evaluateCoverage } from './trails.js';
+import { evaluateCoverage } from './helpers/trails.js';
 
 function qualify(trail: Trail): { ok: boolean; error?: string; why: string } {
   if (trail.status.error) return { ok: false, error: `${trail.status.error.operation} failed with ${trail.status.error.code}`, why: 'status unknown' };

@@ -1,5 +1,5 @@
-import { defineMetricAlarmCheck } from './metric-alarms.js';
-import { matchesCloudTrailConfigChanges } from './metric-patterns.js';
+import { defineMetricAlarmCheck } from './helpers/metric-alarms.js';
+import { matchesCloudTrailConfigChanges } from './helpers/metric-patterns.js';
 
 export const check = defineMetricAlarmCheck({
   id: 'cloudwatch_alarm_cloudtrail_config_changes',

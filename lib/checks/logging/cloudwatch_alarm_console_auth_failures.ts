@@ -1,5 +1,5 @@
-import { defineMetricAlarmCheck } from './metric-alarms.js';
-import { matchesConsoleAuthFailures } from './metric-patterns.js';
+import { defineMetricAlarmCheck } from './helpers/metric-alarms.js';
+import { matchesConsoleAuthFailures } from './helpers/metric-patterns.js';
 
 export const check = defineMetricAlarmCheck({
   id: 'cloudwatch_alarm_console_auth_failures',

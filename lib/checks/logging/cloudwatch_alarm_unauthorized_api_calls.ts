@@ -1,5 +1,5 @@
-import { defineMetricAlarmCheck } from './metric-alarms.js';
-import { matchesUnauthorizedApiCalls } from './metric-patterns.js';
+import { defineMetricAlarmCheck } from './helpers/metric-alarms.js';
+import { matchesUnauthorizedApiCalls } from './helpers/metric-patterns.js';
 
 export const check = defineMetricAlarmCheck({
   id: 'cloudwatch_alarm_unauthorized_api_calls',

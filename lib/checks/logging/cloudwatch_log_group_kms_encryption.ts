@@ -1,6 +1,7 @@
+import { eachRegionalItem } from '../kit/regions.js';
 import { fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { evaluateEachLogGroup } from './log-groups.js';
+import { logGroupResource } from './helpers/resources.js';
 
 export const check = defineCheck({
   id: 'cloudwatch_log_group_kms_encryption',
@@ -15,9 +16,12 @@ export const check = defineCheck({
     'aws logs associate-kms-key --log-group-name <group> --kms-key-id <key-arn> (the key policy must allow logs.<region>.amazonaws.com) ' +
     '(Console: CloudWatch > Log groups > <group> > Actions > Edit > KMS key ARN).',
   evaluate: (snapshot) =>
-    evaluateEachLogGroup(snapshot, (group, resource) =>
-      group.kmsKeyId
-        ? pass(resource, `Log group ${group.name} is encrypted with KMS key ${group.kmsKeyId}`)
-        : fail(resource, `Log group ${group.name} is not encrypted with a KMS key`),
-    ),
+    eachRegionalItem(snapshot, snapshot.logging.regions, (r) => r.logGroups, 'CloudWatch Logs log groups', (group, region) => {
+      const resource = logGroupResource(group, region, snapshot);
+      return [
+        group.kmsKeyId
+          ? pass(resource, `Log group ${group.name} is encrypted with KMS key ${group.kmsKeyId}`)
+          : fail(resource, `Log group ${group.name} is not encrypted with a KMS key`),
+      ];
+    }),
 });

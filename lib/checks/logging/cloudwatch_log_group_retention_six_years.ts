@@ -1,6 +1,7 @@
+import { eachRegionalItem } from '../kit/regions.js';
 import { fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { evaluateEachLogGroup } from './log-groups.js';
+import { logGroupResource } from './helpers/resources.js';
 
 export const check = defineCheck({
   id: 'cloudwatch_log_group_retention_six_years',
@@ -15,12 +16,15 @@ export const check = defineCheck({
     'aws logs put-retention-policy --log-group-name <group> --retention-in-days 2192 (or delete the policy so events never expire) ' +
     '(Console: CloudWatch > Log groups > <group> > Actions > Edit retention setting).',
   evaluate: (snapshot, _now, thresholds) =>
-    evaluateEachLogGroup(snapshot, (group, resource) => {
+    eachRegionalItem(snapshot, snapshot.logging.regions, (r) => r.logGroups, 'CloudWatch Logs log groups', (group, region) => {
+      const resource = logGroupResource(group, region, snapshot);
       const required = thresholds.auditLogRetentionDays;
       // No retention policy means events never expire.
-      if (group.retentionInDays === undefined) return pass(resource, `Log group ${group.name} never expires events`);
-      return group.retentionInDays >= required
-        ? pass(resource, `Log group ${group.name} retains events for ${group.retentionInDays} days (>= ${required})`)
-        : fail(resource, `Log group ${group.name} retains events for only ${group.retentionInDays} days (< ${required})`);
+      if (group.retentionInDays === undefined) return [pass(resource, `Log group ${group.name} never expires events`)];
+      return [
+        group.retentionInDays >= required
+          ? pass(resource, `Log group ${group.name} retains events for ${group.retentionInDays} days (>= ${required})`)
+          : fail(resource, `Log group ${group.name} retains events for only ${group.retentionInDays} days (< ${required})`),
+      ];
     }),
 });

@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { eachRegion } from './resources.js';
+import { eachRegion } from '../kit/regions.js';
 
 export const check = defineCheck({
   id: 'config_delivery_channel_configured',
@@ -13,7 +13,7 @@ export const check = defineCheck({
     'aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<bucket> ' +
     '(Console: AWS Config > Settings > Delivery method).',
   evaluate: (snapshot) =>
-    eachRegion(snapshot, (region, data, scope) =>
+    eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
       withCollected(data.deliveryChannels, scope, (channels) => {
         const channel = channels[0];
         if (!channel) return [fail(scope, `No AWS Config delivery channel in ${region}`)];

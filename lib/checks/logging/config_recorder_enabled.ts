@@ -2,7 +2,7 @@ import type { ConfigRecorder, LoggingRegion } from '../../snapshot/logging.js';
 import type { AccountSnapshot } from '../../snapshot/schema.js';
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { eachRegion } from './resources.js';
+import { eachRegion } from '../kit/regions.js';
 
 const isRecording = (data: LoggingRegion, recorder: ConfigRecorder): boolean =>
   (data.configRecorderStatus.data ?? []).some((s) => s.name === recorder.name && s.recording);
@@ -28,7 +28,7 @@ export const check = defineCheck({
     '--recording-group allSupported=true,includeGlobalResourceTypes=true && aws configservice start-configuration-recorder ' +
     '--configuration-recorder-name default (Console: AWS Config > Settings > Edit > Record all resource types).',
   evaluate: (snapshot) =>
-    eachRegion(snapshot, (region, data, scope) =>
+    eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
       withCollected(data.configRecorders, scope, (recorders) =>
         withCollected(data.configRecorderStatus, scope, () => {
           if (recorders.length === 0) return [fail(scope, `No AWS Config recorder in ${region}`)];

@@ -1,6 +1,6 @@
 import { errorResult, fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { eachRegion } from './resources.js';
+import { eachRegion } from '../kit/regions.js';
 
 export const check = defineCheck({
   id: 'guardduty_detector_enabled',
@@ -13,7 +13,7 @@ export const check = defineCheck({
     'turning raw audit records into incidents someone can respond to.',
   remediation: 'aws guardduty create-detector --enable (Console: GuardDuty > Get started > Enable GuardDuty), in every region.',
   evaluate: (snapshot) =>
-    eachRegion(snapshot, (region, data, scope) =>
+    eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
       withCollected(data.guardDutyDetectors, scope, (detectors) => {
         if (detectors.length === 0) return [fail(scope, `No GuardDuty detector in ${region}`)];
         const enabled = detectors.find((d) => d.detail.data?.status === 'ENABLED');

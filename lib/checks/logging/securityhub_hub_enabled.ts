@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { eachRegion } from './resources.js';
+import { eachRegion } from '../kit/regions.js';
 
 export const check = defineCheck({
   id: 'securityhub_hub_enabled',
@@ -13,7 +13,7 @@ export const check = defineCheck({
     'supporting periodic technical evaluation and activity review.',
   remediation: 'aws securityhub enable-security-hub --enable-default-standards (Console: Security Hub > Go to Security Hub > Enable), in every region.',
   evaluate: (snapshot) =>
-    eachRegion(snapshot, (region, data, scope) =>
+    eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
       withCollected(data.securityHub, scope, (hub) =>
         hub.enabled
           ? [pass(scope, `Security Hub is enabled in ${region}${hub.hubArn ? ` (${hub.hubArn})` : ''}`)]

@@ -1,7 +1,8 @@
 import type { FlowLog } from '../../snapshot/logging.js';
 import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { eachRegion, vpcResource } from './resources.js';
+import { eachRegion } from '../kit/regions.js';
+import { vpcResource } from './helpers/resources.js';
 
 // REJECT-only is the CIS minimum (it records refused connection attempts); ACCEPT-only misses them.
 const RECORDS_REJECTED = new Set(['ALL', 'REJECT']);
@@ -20,7 +21,7 @@ export const check = defineCheck({
     'aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type ALL --log-destination-type s3 ' +
     '--log-destination arn:aws:s3:::<bucket> (Console: VPC > Your VPCs > <vpc> > Flow logs > Create flow log).',
   evaluate: (snapshot) =>
-    eachRegion(snapshot, (region, data, scope) =>
+    eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
       withCollected(data.vpcs, scope, (vpcs) => {
         if (vpcs.length === 0) return [notApplicable(scope, `No VPCs in ${region}`)];
         return withCollected(data.flowLogs, scope, (flowLogs) =>

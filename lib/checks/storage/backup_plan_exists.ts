@@ -1,7 +1,7 @@
 import type { StorageRegion } from '../../snapshot/storage.js';
 import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import { eachRegion } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { regionRef } from './helpers.js';
 
 /** Data stores AWS Backup can protect that we list per region. */
 function dataStores(r: StorageRegion): { count: number; unknown: string[] } {
@@ -26,23 +26,22 @@ export const check = defineCheck({
   remediation:
     'AWS Backup console > Backup plans > Create backup plan (e.g. "Daily-35day-Retention"), then assign the region\'s resources; or `aws backup create-backup-plan --backup-plan file://plan.json`.',
   evaluate: (snapshot, _now, thresholds) =>
-    Object.entries(snapshot.storage.regions).flatMap(([region, data]) => {
-      const scope = regionRef(snapshot, region);
+    eachRegion(snapshot, snapshot.storage.regions, (region, data, scope) => {
       const min = thresholds.backupRetentionDays;
       return withCollected(data.backupPlans, scope, (plans) => {
         const stores = dataStores(data);
         if (stores.count === 0 && stores.unknown.length === 0) {
-          return [notApplicable(scope, `No EBS, RDS, DynamoDB or EFS data stores in ${region}.`)];
+          return [notApplicable(scope, `No EBS, RDS, DynamoDB or EFS data stores in ${region}`)];
         }
         const good = plans.find((p) => (p.rules.data ?? []).some((rule) => rule.deleteAfterDays === null || rule.deleteAfterDays >= min));
-        if (good) return [pass(scope, `Region ${region} has backup plan ${good.name} keeping recovery points at least ${min} days.`)];
+        if (good) return [pass(scope, `Region ${region} has backup plan ${good.name} keeping recovery points at least ${min} days`)];
         const unreadable = plans.filter((p) => p.rules.error).map((p) => p.name);
-        if (unreadable.length > 0) return [errorResult(scope, `Could not read rules of backup plan(s) ${unreadable.join(', ')} in ${region}.`)];
+        if (unreadable.length > 0) return [errorResult(scope, `Could not read rules of backup plan(s) ${unreadable.join(', ')} in ${region}`)];
         if (stores.count === 0) {
-          return [errorResult(scope, `Region ${region} has no qualifying backup plan and its ${stores.unknown.join(', ')} could not be listed.`)];
+          return [errorResult(scope, `Region ${region} has no qualifying backup plan and its ${stores.unknown.join(', ')} could not be listed`)];
         }
         const why = plans.length === 0 ? 'no backup plan' : `no backup plan rule retaining at least ${min} days`;
-        return [fail(scope, `Region ${region} holds ${stores.count} data store(s) but has ${why}.`)];
+        return [fail(scope, `Region ${region} holds ${stores.count} data store(s) but has ${why}`)];
       });
     }),
 });

@@ -1,7 +1,6 @@
 import type { Distribution } from '../../snapshot/storage.js';
-import { accountResource, errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import { accountResource, errorResult, fail, notApplicable, pass, resourceRef, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { resourceRef } from './helpers.js';
 
 const OLD_PROTOCOLS = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
 

@@ -1,6 +1,6 @@
-import { fail, pass, withCollected } from '../kit/results.js';
+import { fail, pass, resourceRef, withCollected } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'dynamodb_table_kms_encryption',
@@ -15,12 +15,12 @@ export const check = defineCheck({
   remediation:
     'aws dynamodb update-table --table-name <table> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<key-arn>',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.tables, 'DynamoDB tables', (t, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.tables, 'DynamoDB tables', (t, region) => {
       const resource = resourceRef(snapshot, t.arn, t.name, 'AWS::DynamoDB::Table', region);
       return withCollected(t.sse, resource, (sse) => [
         sse.sseType === 'KMS'
-          ? pass(resource, `DynamoDB table ${t.name} is encrypted with a KMS key${sse.status ? ` (${sse.status})` : ''}.`)
-          : fail(resource, `DynamoDB table ${t.name} uses the AWS owned default key, not a KMS key in the account.`),
+          ? pass(resource, `DynamoDB table ${t.name} is encrypted with a KMS key${sse.status ? ` (${sse.status})` : ''}`)
+          : fail(resource, `DynamoDB table ${t.name} uses the AWS owned default key, not a KMS key in the account`),
       ]);
     }),
 });

@@ -1,6 +1,6 @@
-import { fail, pass, withCollected } from '../kit/results.js';
+import { fail, pass, resourceRef, withCollected } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'dynamodb_table_pitr_enabled',
@@ -12,12 +12,12 @@ export const check = defineCheck({
   remediation:
     'aws dynamodb update-continuous-backups --table-name <table> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.tables, 'DynamoDB tables', (t, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.tables, 'DynamoDB tables', (t, region) => {
       const resource = resourceRef(snapshot, t.arn, t.name, 'AWS::DynamoDB::Table', region);
       return withCollected(t.pitr, resource, (pitr) => [
         pitr.status === 'ENABLED'
-          ? pass(resource, `DynamoDB table ${t.name} has point-in-time recovery enabled.`)
-          : fail(resource, `DynamoDB table ${t.name} point-in-time recovery is ${pitr.status.toLowerCase()}.`),
+          ? pass(resource, `DynamoDB table ${t.name} has point-in-time recovery enabled`)
+          : fail(resource, `DynamoDB table ${t.name} point-in-time recovery is ${pitr.status.toLowerCase()}`),
       ]);
     }),
 });

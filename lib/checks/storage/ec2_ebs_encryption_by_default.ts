@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
+import { eachRegion } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { regionRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'ec2_ebs_encryption_by_default',
@@ -11,12 +11,11 @@ export const check = defineCheck({
   rationale: 'With encryption by default, every new EBS volume and snapshot copy is encrypted even if the creator forgets.',
   remediation: 'aws ec2 enable-ebs-encryption-by-default --region <region> (EC2 console > Settings > EBS encryption).',
   evaluate: (snapshot) =>
-    Object.entries(snapshot.storage.regions).flatMap(([region, data]) => {
-      const resource = regionRef(snapshot, region);
-      return withCollected(data.ebsEncryptionByDefault, resource, (enabled) => [
+    eachRegion(snapshot, snapshot.storage.regions, (region, data, resource) =>
+      withCollected(data.ebsEncryptionByDefault, resource, (enabled) => [
         enabled
-          ? pass(resource, `EBS encryption by default is enabled in ${region}.`)
-          : fail(resource, `EBS encryption by default is disabled in ${region}.`),
-      ]);
-    }),
+          ? pass(resource, `EBS encryption by default is enabled in ${region}`)
+          : fail(resource, `EBS encryption by default is disabled in ${region}`),
+      ]),
+    ),
 });

@@ -1,6 +1,6 @@
-import { fail, pass, withCollected } from '../kit/results.js';
+import { fail, pass, resourceRef, withCollected } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'ec2_ebs_snapshot_not_public',
@@ -12,12 +12,12 @@ export const check = defineCheck({
   remediation:
     'aws ec2 modify-snapshot-attribute --snapshot-id <id> --attribute createVolumePermission --operation-type remove --group-names all',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.snapshots, 'EBS snapshots', (s, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.snapshots, 'EBS snapshots', (s, region) => {
       const resource = resourceRef(snapshot, s.arn, s.id, 'AWS::EC2::Snapshot', region);
       return withCollected(s.public, resource, (isPublic) => [
         isPublic
-          ? fail(resource, `EBS snapshot ${s.id} can be restored by any AWS account (group all).`)
-          : pass(resource, `EBS snapshot ${s.id} is not public.`),
+          ? fail(resource, `EBS snapshot ${s.id} can be restored by any AWS account (group all)`)
+          : pass(resource, `EBS snapshot ${s.id} is not public`),
       ]);
     }),
 });

@@ -1,6 +1,6 @@
-import { fail, pass } from '../kit/results.js';
+import { fail, pass, resourceRef } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'ec2_ebs_volume_encrypted',
@@ -12,12 +12,12 @@ export const check = defineCheck({
   remediation:
     'Snapshot the volume, copy the snapshot with `aws ec2 copy-snapshot --encrypted --kms-key-id <key>`, create a volume from it and swap it in.',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.volumes, 'EBS volumes', (v, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.volumes, 'EBS volumes', (v, region) => {
       const resource = resourceRef(snapshot, v.arn, v.id, 'AWS::EC2::Volume', region);
       return [
         v.encrypted
-          ? pass(resource, `EBS volume ${v.id} is encrypted.`)
-          : fail(resource, `EBS volume ${v.id} (${v.state}) is not encrypted.`),
+          ? pass(resource, `EBS volume ${v.id} is encrypted`)
+          : fail(resource, `EBS volume ${v.id} (${v.state}) is not encrypted`),
       ];
     }),
 });

@@ -1,6 +1,6 @@
-import { fail, pass } from '../kit/results.js';
+import { fail, pass, resourceRef } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'efs_file_system_encrypted',
@@ -12,13 +12,13 @@ export const check = defineCheck({
   remediation:
     'Create a new file system with `aws efs create-file-system --encrypted --kms-key-id <key>`, copy the data (AWS DataSync) and retire the old one.',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.fileSystems, 'EFS file systems', (fs, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.fileSystems, 'EFS file systems', (fs, region) => {
       const resource = resourceRef(snapshot, fs.arn, fs.id, 'AWS::EFS::FileSystem', region);
       const label = fs.name ? `${fs.id} (${fs.name})` : fs.id;
       return [
         fs.encrypted
-          ? pass(resource, `EFS file system ${label} is encrypted at rest.`)
-          : fail(resource, `EFS file system ${label} is not encrypted at rest.`),
+          ? pass(resource, `EFS file system ${label} is encrypted at rest`)
+          : fail(resource, `EFS file system ${label} is not encrypted at rest`),
       ];
     }),
 });

@@ -1,8 +1,8 @@
 import type { Listener } from '../../snapshot/storage.js';
-import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
+import { fail, notApplicable, pass, resourceRef, withCollected } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck, type CheckResult } from '../types.js';
 import { type ResourceRef } from '../../model/resource.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 /** Predefined ELB policies whose minimum is TLS 1.2 or 1.3; anything else (2016-08, TLS-1-0/1-1, FS-1-1...) fails. */
 const MODERN_POLICY = /^ELBSecurityPolicy-(TLS13-1-[23]|TLS-1-2|FS-1-2)-/;
@@ -38,7 +38,7 @@ export const check = defineCheck({
   remediation:
     'aws elbv2 modify-listener --listener-arn <arn> --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06; for HTTP listeners set the default action to redirect to HTTPS (port 443, HTTP_301).',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.loadBalancers, 'load balancer listeners', (lb, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.loadBalancers, 'load balancer listeners', (lb, region) => {
       const lbRef = resourceRef(snapshot, lb.arn, lb.name, 'AWS::ElasticLoadBalancingV2::LoadBalancer', region);
       return withCollected(lb.listeners, lbRef, (listeners) =>
         listeners.map((l) =>

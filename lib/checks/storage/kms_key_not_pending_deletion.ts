@@ -1,6 +1,6 @@
-import { errorResult, fail, pass } from '../kit/results.js';
+import { fail, pass } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
+import { eachDescribedKmsKey } from './helpers/kms-keys.js';
 
 const DELETING = new Set(['PendingDeletion', 'PendingReplicaDeletion']);
 
@@ -14,15 +14,12 @@ export const check = defineCheck({
     'Once a key is deleted, everything encrypted under it, backups included, becomes unrecoverable. Scheduled deletions should be deliberate and reviewed.',
   remediation: 'If unintended: aws kms cancel-key-deletion --key-id <key-id> && aws kms enable-key --key-id <key-id>',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.kmsKeys, 'customer managed KMS keys', (key, region) => {
-      const resource = resourceRef(snapshot, key.arn, key.id, 'AWS::KMS::Key', region);
-      if (key.details.error) return [errorResult(resource, `Could not describe KMS key ${key.id}: ${key.details.error.code}.`)];
-      const d = key.details.data;
+    eachDescribedKmsKey(snapshot, 'customer managed KMS keys', (key, d, resource) => {
       if (d.keyManager !== 'CUSTOMER') return [];
       if (DELETING.has(d.keyState)) {
         const when = d.deletionDate ? ` on ${d.deletionDate.slice(0, 10)}` : '';
-        return [fail(resource, `KMS key ${key.id} is scheduled for deletion${when}.`)];
+        return [fail(resource, `KMS key ${key.id} is scheduled for deletion${when}`)];
       }
-      return [pass(resource, `KMS key ${key.id} is not scheduled for deletion (${d.keyState}).`)];
+      return [pass(resource, `KMS key ${key.id} is not scheduled for deletion (${d.keyState})`)];
     }),
 });

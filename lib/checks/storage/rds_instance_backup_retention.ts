@@ -1,6 +1,6 @@
-import { fail, pass } from '../kit/results.js';
+import { fail, pass, resourceRef } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'rds_instance_backup_retention',
@@ -12,15 +12,15 @@ export const check = defineCheck({
     'Automated backups with point-in-time restore are the instance\'s data backup; the retention must meet the configured minimum (thresholds.backupRetentionDays).',
   remediation: 'aws rds modify-db-instance --db-instance-identifier <id> --backup-retention-period <days> --apply-immediately',
   evaluate: (snapshot, _now, thresholds) =>
-    perRegionItems(snapshot, (r) => r.dbInstances, 'RDS DB instances', (db, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.dbInstances, 'RDS DB instances', (db, region) => {
       const resource = resourceRef(snapshot, db.arn, db.id, 'AWS::RDS::DBInstance', region);
       const days = db.backupRetentionPeriod;
       const min = thresholds.backupRetentionDays;
-      if (days === 0) return [fail(resource, `RDS instance ${db.id} has automated backups disabled.`)];
+      if (days === 0) return [fail(resource, `RDS instance ${db.id} has automated backups disabled`)];
       return [
         days >= min
-          ? pass(resource, `RDS instance ${db.id} keeps automated backups for ${days} days (minimum ${min}).`)
-          : fail(resource, `RDS instance ${db.id} keeps automated backups for ${days} days, below the minimum of ${min}.`),
+          ? pass(resource, `RDS instance ${db.id} keeps automated backups for ${days} days (minimum ${min})`)
+          : fail(resource, `RDS instance ${db.id} keeps automated backups for ${days} days, below the minimum of ${min}`),
       ];
     }),
 });

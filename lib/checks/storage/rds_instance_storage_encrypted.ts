@@ -1,6 +1,6 @@
-import { fail, pass } from '../kit/results.js';
+import { fail, pass, resourceRef } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'rds_instance_storage_encrypted',
@@ -12,12 +12,12 @@ export const check = defineCheck({
   remediation:
     'Encryption cannot be turned on in place: snapshot the instance, `aws rds copy-db-snapshot --kms-key-id <key>`, restore from the encrypted copy and cut over.',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.dbInstances, 'RDS DB instances', (db, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.dbInstances, 'RDS DB instances', (db, region) => {
       const resource = resourceRef(snapshot, db.arn, db.id, 'AWS::RDS::DBInstance', region);
       return [
         db.storageEncrypted
-          ? pass(resource, `RDS instance ${db.id} has storage encryption enabled.`)
-          : fail(resource, `RDS instance ${db.id} (${db.engine}) does not encrypt its storage.`),
+          ? pass(resource, `RDS instance ${db.id} has storage encryption enabled`)
+          : fail(resource, `RDS instance ${db.id} (${db.engine}) does not encrypt its storage`),
       ];
     }),
 });

@@ -1,6 +1,6 @@
-import { fail, pass, withCollected } from '../kit/results.js';
+import { fail, pass, resourceRef, withCollected } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'rds_snapshot_not_public',
@@ -12,12 +12,12 @@ export const check = defineCheck({
   remediation:
     'aws rds modify-db-snapshot-attribute --db-snapshot-identifier <id> --attribute-name restore --values-to-remove all',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.dbSnapshots, 'RDS manual snapshots', (s, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.dbSnapshots, 'RDS manual snapshots', (s, region) => {
       const resource = resourceRef(snapshot, s.arn, s.id, 'AWS::RDS::DBSnapshot', region);
       return withCollected(s.public, resource, (isPublic) => [
         isPublic
-          ? fail(resource, `RDS snapshot ${s.id} can be restored by any AWS account (restore=all).`)
-          : pass(resource, `RDS snapshot ${s.id} is not public.`),
+          ? fail(resource, `RDS snapshot ${s.id} can be restored by any AWS account (restore=all)`)
+          : pass(resource, `RDS snapshot ${s.id} is not public`),
       ]);
     }),
 });

@@ -1,6 +1,6 @@
 import { accountResource, fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { missingBlockFlags } from './helpers.js';
+import { missingBlockFlags } from './helpers/public-access-block.js';
 
 export const check = defineCheck({
   id: 's3_account_public_access_block',
@@ -15,8 +15,8 @@ export const check = defineCheck({
     const resource = accountResource(snapshot.accountId, snapshot.partition);
     return withCollected(snapshot.storage.accountPublicAccessBlock, resource, (block) => {
       const missing = missingBlockFlags(block);
-      if (missing.length === 0) return [pass(resource, `Account ${snapshot.accountId} blocks all S3 public access.`)];
-      return [fail(resource, `Account ${snapshot.accountId} S3 Block Public Access lacks ${missing.join(', ')}.`)];
+      if (missing.length === 0) return [pass(resource, `Account ${snapshot.accountId} blocks all S3 public access`)];
+      return [fail(resource, `Account ${snapshot.accountId} S3 Block Public Access lacks ${missing.join(', ')}`)];
     });
   },
 });

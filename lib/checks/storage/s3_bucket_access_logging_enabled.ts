@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { perBucket } from './helpers.js';
+import { perBucket } from './helpers/buckets.js';
 
 export const check = defineCheck({
   id: 's3_bucket_access_logging_enabled',
@@ -16,8 +16,8 @@ export const check = defineCheck({
     perBucket(snapshot, (bucket, resource) =>
       withCollected(bucket.logging, resource, (logging) => [
         logging.targetBucket
-          ? pass(resource, `Bucket ${bucket.name} writes access logs to ${logging.targetBucket}.`)
-          : fail(resource, `Bucket ${bucket.name} has server access logging disabled.`),
+          ? pass(resource, `Bucket ${bucket.name} writes access logs to ${logging.targetBucket}`)
+          : fail(resource, `Bucket ${bucket.name} has server access logging disabled`),
       ]),
     ),
 });

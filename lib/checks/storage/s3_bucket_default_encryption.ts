@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { perBucket } from './helpers.js';
+import { perBucket } from './helpers/buckets.js';
 
 export const check = defineCheck({
   id: 's3_bucket_default_encryption',
@@ -15,8 +15,8 @@ export const check = defineCheck({
     perBucket(snapshot, (bucket, resource) =>
       withCollected(bucket.encryption, resource, (enc) => [
         enc
-          ? pass(resource, `Bucket ${bucket.name} encrypts new objects by default (${enc.algorithms.join(', ')}).`)
-          : fail(resource, `Bucket ${bucket.name} has no default encryption configuration.`),
+          ? pass(resource, `Bucket ${bucket.name} encrypts new objects by default (${enc.algorithms.join(', ')})`)
+          : fail(resource, `Bucket ${bucket.name} has no default encryption configuration`),
       ]),
     ),
 });

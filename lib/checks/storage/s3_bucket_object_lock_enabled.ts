@@ -1,31 +1,7 @@
-import type { Bucket } from '../../snapshot/storage.js';
-import type { AccountSnapshot } from '../../snapshot/schema.js';
 import { fail, notApplicable, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { perBucket } from './helpers.js';
-
-const LOG_NAME = /(^|[-_.])(logs?|audit|trail|cloudtrail)([-_.]|$)/i;
-
-/**
- * Scope decision: Object Lock matters for audit records, not for every data bucket. A bucket is in
- * scope when a CloudTrail trail or another bucket's access logs are delivered there, or its name marks
- * it as a log/audit bucket. Targets are gathered once (a set), so evaluation stays linear in buckets.
- */
-export function logTargetBuckets(snapshot: AccountSnapshot): Set<string> {
-  const targets = new Set<string>();
-  for (const bucket of snapshot.storage.buckets?.data ?? []) {
-    const target = bucket.logging.data?.targetBucket;
-    if (target) targets.add(target);
-  }
-  for (const region of Object.values(snapshot.logging.regions ?? {})) {
-    for (const trail of region.cloudtrail.data?.trails ?? []) if (trail.s3BucketName) targets.add(trail.s3BucketName);
-  }
-  return targets;
-}
-
-export function isLogBucket(bucket: Bucket, logTargets: ReadonlySet<string>): boolean {
-  return LOG_NAME.test(bucket.name) || logTargets.has(bucket.name);
-}
+import { perBucket } from './helpers/buckets.js';
+import { isLogBucket, logTargetBuckets } from './helpers/log-buckets.js';
 
 export const check = defineCheck({
   id: 's3_bucket_object_lock_enabled',
@@ -41,12 +17,12 @@ export const check = defineCheck({
     const logTargets = logTargetBuckets(snapshot);
     return perBucket(snapshot, (bucket, resource) => {
       if (!isLogBucket(bucket, logTargets)) {
-        return [notApplicable(resource, `Bucket ${bucket.name} is not a log or audit bucket.`)];
+        return [notApplicable(resource, `Bucket ${bucket.name} is not a log or audit bucket`)];
       }
       return withCollected(bucket.objectLock, resource, (lock) => [
         lock?.enabled
-          ? pass(resource, `Log bucket ${bucket.name} has Object Lock enabled${lock.mode ? ` (default ${lock.mode})` : ''}.`)
-          : fail(resource, `Log bucket ${bucket.name} does not have Object Lock enabled.`),
+          ? pass(resource, `Log bucket ${bucket.name} has Object Lock enabled${lock.mode ? ` (default ${lock.mode})` : ''}`)
+          : fail(resource, `Log bucket ${bucket.name} does not have Object Lock enabled`),
       ]);
     });
   },

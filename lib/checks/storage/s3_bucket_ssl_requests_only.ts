@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { perBucket } from './helpers.js';
+import { perBucket } from './helpers/buckets.js';
 
 export const check = defineCheck({
   id: 's3_bucket_ssl_requests_only',
@@ -15,11 +15,11 @@ export const check = defineCheck({
   evaluate: (snapshot) =>
     perBucket(snapshot, (bucket, resource) =>
       withCollected(bucket.policy, resource, (policy) => {
-        if (!policy) return [fail(resource, `Bucket ${bucket.name} has no bucket policy, so plain HTTP requests are allowed.`)];
+        if (!policy) return [fail(resource, `Bucket ${bucket.name} has no bucket policy, so plain HTTP requests are allowed`)];
         return [
           policy.denyInsecureTransport
-            ? pass(resource, `Bucket ${bucket.name} policy denies requests where aws:SecureTransport is false.`)
-            : fail(resource, `Bucket ${bucket.name} policy has no Deny statement on aws:SecureTransport=false.`),
+            ? pass(resource, `Bucket ${bucket.name} policy denies requests where aws:SecureTransport is false`)
+            : fail(resource, `Bucket ${bucket.name} policy has no Deny statement on aws:SecureTransport=false`),
         ];
       }),
     ),

@@ -1,6 +1,6 @@
 import { fail, pass, withCollected } from '../kit/results.js';
 import { defineCheck } from '../types.js';
-import { perBucket } from './helpers.js';
+import { perBucket } from './helpers/buckets.js';
 
 export const check = defineCheck({
   id: 's3_bucket_versioning_enabled',
@@ -14,8 +14,8 @@ export const check = defineCheck({
     perBucket(snapshot, (bucket, resource) =>
       withCollected(bucket.versioning, resource, (v) => [
         v.status === 'Enabled'
-          ? pass(resource, `Bucket ${bucket.name} has versioning enabled.`)
-          : fail(resource, `Bucket ${bucket.name} versioning is ${v.status ? v.status.toLowerCase() : 'not enabled'}.`),
+          ? pass(resource, `Bucket ${bucket.name} has versioning enabled`)
+          : fail(resource, `Bucket ${bucket.name} versioning is ${v.status ? v.status.toLowerCase() : 'not enabled'}`),
       ]),
     ),
 });

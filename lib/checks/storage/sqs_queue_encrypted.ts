@@ -1,6 +1,6 @@
-import { fail, pass, withCollected } from '../kit/results.js';
+import { fail, pass, resourceRef, withCollected } from '../kit/results.js';
+import { eachRegionalItem } from '../kit/regions.js';
 import { defineCheck } from '../types.js';
-import { perRegionItems, resourceRef } from './helpers.js';
 
 export const check = defineCheck({
   id: 'sqs_queue_encrypted',
@@ -11,12 +11,12 @@ export const check = defineCheck({
   rationale: 'Queued messages can carry ePHI; SSE-KMS or SSE-SQS encrypts them at rest.',
   remediation: 'aws sqs set-queue-attributes --queue-url <url> --attributes KmsMasterKeyId=alias/aws/sqs (or SqsManagedSseEnabled=true)',
   evaluate: (snapshot) =>
-    perRegionItems(snapshot, (r) => r.queues, 'SQS queues', (queue, region) => {
+    eachRegionalItem(snapshot, snapshot.storage.regions, (r) => r.queues, 'SQS queues', (queue, region) => {
       const resource = resourceRef(snapshot, queue.arn, queue.name, 'AWS::SQS::Queue', region);
       return withCollected(queue.encryption, resource, (enc) => {
-        if (enc.kmsMasterKeyId) return [pass(resource, `SQS queue ${queue.name} is encrypted with ${enc.kmsMasterKeyId}.`)];
-        if (enc.sqsManagedSse) return [pass(resource, `SQS queue ${queue.name} is encrypted with SQS-managed keys (SSE-SQS).`)];
-        return [fail(resource, `SQS queue ${queue.name} has no server-side encryption.`)];
+        if (enc.kmsMasterKeyId) return [pass(resource, `SQS queue ${queue.name} is encrypted with ${enc.kmsMasterKeyId}`)];
+        if (enc.sqsManagedSse) return [pass(resource, `SQS queue ${queue.name} is encrypted with SQS-managed keys (SSE-SQS)`)];
+        return [fail(resource, `SQS queue ${queue.name} has no server-side encryption`)];
       });
     }),
 });

@@ -27,17 +27,7 @@ export async function collectAuthorizationDetails(ctx: CollectContext): Promise<
   const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
   for (const page of pages.data) {
     for (const u of page.UserDetailList ?? []) {
-      details.users.push({
-        name: u.UserName ?? '',
-        id: u.UserId ?? '',
-        arn: u.Arn ?? '',
-        path: u.Path ?? '/',
-        createDate: u.CreateDate?.toISOString() ?? null,
-        groups: u.GroupList ?? [],
-        inlinePolicies: inline(u.UserPolicyList),
-        attachedPolicies: attached(u.AttachedManagedPolicies),
-        tags: tags(u.Tags),
-      });
+      details.users.push({ ...principal(u.UserName, u.UserId, u.UserPolicyList, u), groups: u.GroupList ?? [] });
     }
     for (const g of page.GroupDetailList ?? []) {
       details.groups.push({
@@ -48,16 +38,7 @@ export async function collectAuthorizationDetails(ctx: CollectContext): Promise<
       });
     }
     for (const r of page.RoleDetailList ?? []) {
-      details.roles.push({
-        name: r.RoleName ?? '',
-        id: r.RoleId ?? '',
-        arn: r.Arn ?? '',
-        path: r.Path ?? '/',
-        createDate: r.CreateDate?.toISOString() ?? null,
-        tags: tags(r.Tags),
-        inlinePolicies: inline(r.RolePolicyList),
-        attachedPolicies: attached(r.AttachedManagedPolicies),
-      });
+      details.roles.push(principal(r.RoleName, r.RoleId, r.RolePolicyList, r));
     }
     for (const p of page.Policies ?? []) details.policies.push(managedPolicy(p));
   }
@@ -93,6 +74,25 @@ function managedPolicy(p: ManagedPolicyDetail): ManagedPolicy {
     attachmentCount: p.AttachmentCount ?? 0,
     defaultVersionId: p.DefaultVersionId ?? null,
     document: parsePolicyDocument(version?.Document),
+  };
+}
+
+/** The fields users and roles share; only the names of their name, id and inline-policy fields differ. */
+function principal(
+  name: string | undefined,
+  id: string | undefined,
+  inlinePolicies: PolicyDetail[] | undefined,
+  p: { Arn?: string; Path?: string; CreateDate?: Date; Tags?: Tag[]; AttachedManagedPolicies?: SdkAttachedPolicy[] },
+) {
+  return {
+    name: name ?? '',
+    id: id ?? '',
+    arn: p.Arn ?? '',
+    path: p.Path ?? '/',
+    createDate: p.CreateDate?.toISOString() ?? null,
+    tags: tags(p.Tags),
+    inlinePolicies: inline(inlinePolicies),
+    attachedPolicies: attached(p.AttachedManagedPolicies),
   };
 }
 

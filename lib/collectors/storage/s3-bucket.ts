@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, attemptOrAbsent, type CollectContext } from '../../collect/context.js';
+import { toPublicAccessBlock } from './public-access-block.js';
 import type { Bucket } from '../../snapshot/storage.js';
 import { deniesInsecureTransport } from './s3-policy.js';
 import { mapCollected } from '../../snapshot/collected.js';
@@ -70,16 +71,7 @@ export async function collectBucket(ctx: CollectContext, name: string, listedReg
     policy: mapCollected(policy, (r) =>
       r?.Policy ? { denyInsecureTransport: deniesInsecureTransport(r.Policy) } : null,
     ),
-    publicAccessBlock: mapCollected(publicAccessBlock, (r) => {
-      const c = r?.PublicAccessBlockConfiguration;
-      if (!c) return null;
-      return {
-        blockPublicAcls: c.BlockPublicAcls === true,
-        ignorePublicAcls: c.IgnorePublicAcls === true,
-        blockPublicPolicy: c.BlockPublicPolicy === true,
-        restrictPublicBuckets: c.RestrictPublicBuckets === true,
-      };
-    }),
+    publicAccessBlock: mapCollected(publicAccessBlock, (r) => toPublicAccessBlock(r?.PublicAccessBlockConfiguration)),
     versioning: mapCollected(versioning, (r) => ({ status: r.Status ?? null, mfaDelete: r.MFADelete ?? null })),
     logging: mapCollected(logging, (r) => ({ targetBucket: r.LoggingEnabled?.TargetBucket ?? null })),
     objectLock: mapCollected(objectLock, (r) => {

@@ -2,6 +2,7 @@ import { paginateListBuckets, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { Collected } from '../../snapshot/collected.js';
 import { attemptOrAbsent, attemptPages, type CollectContext } from '../../collect/context.js';
+import { toPublicAccessBlock } from './public-access-block.js';
 import { collectBucket } from './s3-bucket.js';
 import type { Bucket, PublicAccessBlock } from '../../snapshot/storage.js';
 import { mapCollected, thenCollected } from '../../snapshot/collected.js';
@@ -26,14 +27,5 @@ export async function collectAccountPublicAccessBlock(ctx: CollectContext): Prom
     ['NoSuchPublicAccessBlockConfiguration'],
     () => client.send(new GetPublicAccessBlockCommand({ AccountId: ctx.accountId })),
   );
-  return mapCollected(response, (r) => {
-    const c = r?.PublicAccessBlockConfiguration;
-    if (!c) return null;
-    return {
-      blockPublicAcls: c.BlockPublicAcls === true,
-      ignorePublicAcls: c.IgnorePublicAcls === true,
-      blockPublicPolicy: c.BlockPublicPolicy === true,
-      restrictPublicBuckets: c.RestrictPublicBuckets === true,
-    };
-  });
+  return mapCollected(response, (r) => toPublicAccessBlock(r?.PublicAccessBlockConfiguration));
 }

@@ -20,7 +20,7 @@ function gsi(name: string): GlobalSecondaryIndex {
 }
 
 /**
- * Creates the findings table (on-demand, PK/SK + GSI1..3) and waits until it is ACTIVE. For tests and
+ * Creates the findings table (on-demand, PK/SK + the GSIs of INDEXES) and waits until it is ACTIVE. For tests and
  * the demo; production tables come from the CDK stack, which must use the same key names.
  * Returns false when the table already existed.
  */

@@ -1,17 +1,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { Severity } from '../../model/severity.js';
 import { FindingSchema, type Finding } from '../../model/finding.js';
-import { type FindingStatus } from '../../model/status.js';
 import { computeTransitions } from '../../model/transitions.js';
 import { ScanRunSchema, type ScanRun } from '../../model/run.js';
 import {
   ENTITY,
   HIGH,
   INDEXES,
-  SEVERITY_RANK,
   accountItem,
-  accountOfKey,
   accountRunItem,
   keys,
   runItem,
@@ -29,14 +25,6 @@ export interface DynamoFindingsQuery extends FindingsQuery {
   includeGone?: boolean;
 }
 
-export interface OpenFailuresQuery {
-  accountId?: string;
-  severity?: Severity;
-  /** HIPAA citation or standard prefix, e.g. `164.312(a)` matches `164.312(a)(2)(iv)`. */
-  section?: string;
-}
-
-const OPEN_STATUSES: readonly FindingStatus[] = ['FAIL', 'ERROR', 'SUPPRESSED'];
 const AccountItemSchema = z.object({ accountId: z.string() });
 
 const byString = <T>(pick: (t: T) => string) => (a: T, b: T) => (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
@@ -125,44 +113,13 @@ export class DynamoFindingsStore implements FindingsStore {
     return items.map((item) => parseItem(ScanRunSchema, item, ENTITY.run));
   }
 
-  /** One state by finding key (`<account>#<region>#<check>#<arn>`). */
-  async getState(key: string): Promise<FindingState | undefined> {
-    const { Item: item } = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: { PK: keys.account(accountOfKey(key)), SK: keys.state(key) } }),
-    );
-    return item ? parseItem(FindingStateSchema, item, ENTITY.state) : undefined;
-  }
-
   async currentFindings(query: DynamoFindingsQuery = {}): Promise<FindingState[]> {
-    const accounts = await this.accountsFor(query.accountId);
     const statuses = query.statuses;
     const results: FindingState[] = [];
-    for (const accountId of accounts) {
-      // Open statuses are served by the sparse GSI1; anything else needs the account's partition.
-      if (statuses && statuses.length > 0 && statuses.every((s) => OPEN_STATUSES.includes(s)) && !query.includeGone) {
-        for (const status of statuses) results.push(...(await this.openStates(accountId, `${status}#`)));
-      } else {
-        const states = await this.statesOfAccount(accountId, false);
-        results.push(...states.filter((s) => (query.includeGone || !s.gone) && (!statuses || statuses.includes(s.status))));
-      }
-    }
-    return results;
-  }
-
-  /** Current FAILs, critical first; optionally one severity and/or one HIPAA section. */
-  async openFailures(query: OpenFailuresQuery = {}): Promise<FindingState[]> {
-    const prefix = query.severity ? `FAIL#${SEVERITY_RANK[query.severity]}#` : 'FAIL#';
-    const results: FindingState[] = [];
     for (const accountId of await this.accountsFor(query.accountId)) {
-      results.push(...(await this.openStates(accountId, prefix, query.section)));
+      const states = await this.statesOfAccount(accountId, false);
+      results.push(...states.filter((s) => (query.includeGone || !s.gone) && (!statuses || statuses.includes(s.status))));
     }
-    return results;
-  }
-
-  /** Current ERRORs: what the last run could not assess (its last assessed status is kept). */
-  async openErrors(query: { accountId?: string } = {}): Promise<FindingState[]> {
-    const results: FindingState[] = [];
-    for (const accountId of await this.accountsFor(query.accountId)) results.push(...(await this.openStates(accountId, 'ERROR#')));
     return results;
   }
 
@@ -201,12 +158,7 @@ export class DynamoFindingsStore implements FindingsStore {
 
   /** Transitions one run produced, in key order. */
   async transitionsOfRun(runId: string): Promise<Transition[]> {
-    const items = await this.query({
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.run(runId), ':prefix': keys.transitionPrefix },
-      ConsistentRead: true,
-    });
+    const items = await this.itemsUnder(keys.run(runId), keys.transitionPrefix, true);
     return items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition));
   }
 
@@ -225,27 +177,17 @@ export class DynamoFindingsStore implements FindingsStore {
   }
 
   private async statesOfAccount(accountId: string, consistent: boolean): Promise<FindingState[]> {
-    const items = await this.query({
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.account(accountId), ':prefix': keys.statePrefix },
-      ConsistentRead: consistent,
-    });
+    const items = await this.itemsUnder(keys.account(accountId), keys.statePrefix, consistent);
     return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
   }
 
-  private async openStates(accountId: string, skPrefix: string, section?: string): Promise<FindingState[]> {
-    const input: QueryCommandInput = {
+  /** Every item of partition `pk` whose sort key starts with `skPrefix`. */
+  private itemsUnder(pk: string, skPrefix: string, consistent: boolean): Promise<Item[]> {
+    return this.query({
       TableName: this.tableName,
-      IndexName: INDEXES.gsi1,
-      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.openPk(accountId), ':prefix': skPrefix } as Item,
-    };
-    if (section) {
-      input.FilterExpression = 'contains(sections, :section)';
-      input.ExpressionAttributeValues = { ...input.ExpressionAttributeValues, ':section': `|${section}` };
-    }
-    const items = await this.query(input);
-    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: consistent,
+    });
   }
 }

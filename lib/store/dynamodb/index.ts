@@ -5,7 +5,7 @@ import { documentClient, type BatchOptions } from './io.js';
 import { DynamoSuppressionStore } from './suppression-store.js';
 
 export { createTable } from './create-table.js';
-export { DynamoFindingsStore, type DynamoFindingsQuery, type OpenFailuresQuery } from './findings-store.js';
+export { DynamoFindingsStore, type DynamoFindingsQuery } from './findings-store.js';
 export { StoreItemValidationError, type BatchOptions } from './io.js';
 export {
   DynamoSuppressionStore,

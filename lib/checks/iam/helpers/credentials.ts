@@ -1,6 +1,7 @@
 import type { CredentialReportRow } from '../../../snapshot/iam.js';
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
-import { notApplicable } from '../../kit/results.js';
+import type { ResourceRef } from '../../../model/resource.js';
+import { notApplicable, withCollected } from '../../kit/results.js';
 import type { CheckResult } from '../../types.js';
 import { account, iamResource } from './resources.js';
 
@@ -27,13 +28,17 @@ export function activeKeys(row: CredentialReportRow): ActiveKey[] {
   return keys;
 }
 
-/** Runs `evaluate` per IAM user row of the credential report; one NOT_APPLICABLE when there are none. */
+/**
+ * Runs `evaluate` per IAM user row of the credential report (the root row is not a user): ERROR on the
+ * account when the report could not be read, one NOT_APPLICABLE when the account has no users.
+ */
 export function perUser(
   snapshot: AccountSnapshot,
-  rows: readonly CredentialReportRow[],
-  evaluate: (row: CredentialReportRow, resource: ReturnType<typeof iamResource>) => CheckResult,
+  evaluate: (row: CredentialReportRow, resource: ResourceRef) => CheckResult,
 ): CheckResult[] {
-  const users = userRows(rows);
-  if (users.length === 0) return [notApplicable(account(snapshot), `Account ${snapshot.accountId} has no IAM users`)];
-  return users.map((row) => evaluate(row, iamResource(snapshot, 'User', row.user, row.arn)));
+  return withCollected(snapshot.iam.credentialReport, account(snapshot), (report) => {
+    const users = userRows(report.rows);
+    if (users.length === 0) return [notApplicable(account(snapshot), `Account ${snapshot.accountId} has no IAM users`)];
+    return users.map((row) => evaluate(row, iamResource(snapshot, 'User', row.user, row.arn)));
+  });
 }

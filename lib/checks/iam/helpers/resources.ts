@@ -1,6 +1,6 @@
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
 import type { IamUser } from '../../../snapshot/iam.js';
-import { accountResource, notApplicable, withCollected } from '../../kit/results.js';
+import { accountResource, notApplicable, resourceRef, withCollected } from '../../kit/results.js';
 import type { CheckResult } from '../../types.js';
 import type { ResourceRef } from '../../../model/resource.js';
 
@@ -8,7 +8,7 @@ export type IamResourceKind = 'User' | 'Group' | 'Role' | 'Policy';
 
 /** IAM principals and policies are global; the id is the friendly name, the ARN identifies it. */
 export function iamResource(snapshot: AccountSnapshot, kind: IamResourceKind, name: string, arn: string): ResourceRef {
-  return { arn, id: name, type: `AWS::IAM::${kind}`, region: 'global', accountId: snapshot.accountId };
+  return resourceRef(snapshot, arn, name, `AWS::IAM::${kind}`, 'global');
 }
 
 export function account(snapshot: AccountSnapshot): ResourceRef {

@@ -1,9 +1,9 @@
-import type { Alarm, MetricFilter } from '../../snapshot/logging.js';
-import type { HipaaCitation } from '../../model/hipaa.js';
-import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { accountResource, errorResult, fail, pass } from '../kit/results.js';
-import { defineCheck, type CheckDefinition, type CheckResult } from '../types.js';
-import { type Severity } from '../../model/severity.js';
+import type { Alarm, MetricFilter } from '../../../snapshot/logging.js';
+import type { HipaaCitation } from '../../../model/hipaa.js';
+import type { AccountSnapshot } from '../../../snapshot/schema.js';
+import { accountResource, errorResult, fail, pass } from '../../kit/results.js';
+import { defineCheck, type CheckDefinition, type CheckResult } from '../../types.js';
+import { type Severity } from '../../../model/severity.js';
 
 export interface MetricAlarmSpec {
   id: string;

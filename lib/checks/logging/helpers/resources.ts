@@ -1,18 +1,7 @@
-import type { LogGroup, LoggingRegion, Trail } from '../../snapshot/logging.js';
-import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { regionResource } from '../kit/results.js';
-import type { CheckResult } from '../types.js';
-import type { ResourceRef } from '../../model/resource.js';
-
-/** Runs `fn` for every region in the logging snapshot, in snapshot order. */
-export function eachRegion(
-  snapshot: AccountSnapshot,
-  fn: (region: string, data: LoggingRegion, scope: ResourceRef) => CheckResult[],
-): CheckResult[] {
-  return Object.entries(snapshot.logging.regions).flatMap(([region, data]) =>
-    fn(region, data, regionResource(snapshot.accountId, region, snapshot.partition)),
-  );
-}
+import type { LogGroup, Trail } from '../../../snapshot/logging.js';
+import type { AccountSnapshot } from '../../../snapshot/schema.js';
+import type { ResourceRef } from '../../../model/resource.js';
+import { resourceRef } from '../../kit/results.js';
 
 export function trailResource(trail: Trail, snapshot: AccountSnapshot): ResourceRef {
   // Organization trails belong to the management account, which the ARN names.
@@ -22,7 +11,7 @@ export function trailResource(trail: Trail, snapshot: AccountSnapshot): Resource
 
 export function logGroupResource(group: LogGroup, region: string, snapshot: AccountSnapshot): ResourceRef {
   const arn = group.arn || `arn:${snapshot.partition}:logs:${region}:${snapshot.accountId}:log-group:${group.name}`;
-  return { arn, id: group.name, type: 'AWS::Logs::LogGroup', region, accountId: snapshot.accountId };
+  return resourceRef(snapshot, arn, group.name, 'AWS::Logs::LogGroup', region);
 }
 
 export function vpcResource(vpcId: string, ownerId: string | undefined, region: string, snapshot: AccountSnapshot): ResourceRef {

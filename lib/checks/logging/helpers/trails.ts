@@ -1,16 +1,17 @@
-import type { Trail } from '../../snapshot/logging.js';
-import type { AccountSnapshot } from '../../snapshot/schema.js';
-import { errorResult, fail, notApplicable, pass, withCollected } from '../kit/results.js';
-import type { CheckResult } from '../types.js';
-import type { ResourceRef } from '../../model/resource.js';
-import { eachRegion, trailResource } from './resources.js';
+import type { Trail } from '../../../snapshot/logging.js';
+import type { AccountSnapshot } from '../../../snapshot/schema.js';
+import type { ResourceRef } from '../../../model/resource.js';
+import { eachRegion } from '../../kit/regions.js';
+import { errorResult, fail, notApplicable, pass, withCollected } from '../../kit/results.js';
+import type { CheckResult } from '../../types.js';
+import { trailResource } from './resources.js';
 
 /** One result per trail, each trail once (in the region that assessed it). */
 export function evaluateEachTrail(
   snapshot: AccountSnapshot,
   fn: (trail: Trail, resource: ResourceRef) => CheckResult,
 ): CheckResult[] {
-  return eachRegion(snapshot, (region, data, scope) =>
+  return eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
     withCollected(data.cloudtrail, scope, ({ trails, otherTrailArns }) => {
       if (trails.length > 0) return trails.map((trail) => fn(trail, trailResource(trail, snapshot)));
       const elsewhere = otherTrailArns.length > 0 ? `; ${otherTrailArns.length} multi-region trail(s) are assessed in their home region` : '';
@@ -44,7 +45,7 @@ export function evaluateCoverage(
   qualify: (trail: Trail) => { ok: boolean; error?: string; why: string },
   describe: { pass: (trail: Trail, region: string) => string; fail: (region: string, notes: string[]) => string },
 ): CheckResult[] {
-  return eachRegion(snapshot, (region, data, scope) =>
+  return eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
     withCollected(data.cloudtrail, scope, () => {
       const trails = trailsCovering(snapshot, region) ?? [];
       const verdicts = trails.map((trail) => ({ trail, ...qualify(trail) }));
