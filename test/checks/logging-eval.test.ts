@@ -4,13 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoggingRegion, Trail } from '../../lib/snapshot/logging.js';
 import { summarizeSelectors } from '../../lib/collectors/logging/cloudtrail-selectors.js';
-import {
-  matchesCloudTrailConfigChanges,
-  matchesConsoleAuthFailures,
-  matchesIamPolicyChanges,
-  matchesRootUsage,
-  matchesUnauthorizedApiCalls,
-} from '../../lib/checks/logging/helpers/metric-patterns.js';
+import { ACTIVITIES, catchesActivity } from '../../lib/checks/logging/helpers/monitored-activities.js';
 import type { Thresholds } from '../../lib/checks/thresholds.js';
 import type { CheckResult } from '../../lib/checks/types.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
@@ -77,16 +71,26 @@ describe('summarizeSelectors', () => {
   });
 });
 
-describe('metric filter patterns (loose CIS matching)', () => {
+describe('metric filter patterns (parsed, run on sample CloudTrail records)', () => {
   it('accepts spacing and quoting variants and rejects unrelated patterns', () => {
-    expect(matchesRootUsage('{$.userIdentity.type="Root"}')).toBe(true);
-    expect(matchesRootUsage('{ $.userIdentity.type = "IAMUser" }')).toBe(false);
-    expect(matchesConsoleAuthFailures('{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") }')).toBe(true);
-    expect(matchesConsoleAuthFailures('{ $.eventName = ConsoleLogin }')).toBe(false);
-    expect(matchesIamPolicyChanges('{ $.eventSource = "iam.amazonaws.com" }')).toBe(true);
-    expect(matchesIamPolicyChanges('{ ($.eventSource = iam.amazonaws.com) && ($.eventName = PutUserPolicy) }')).toBe(false);
-    expect(matchesCloudTrailConfigChanges('{ ($.eventName = StopLogging) }')).toBe(false);
-    expect(matchesUnauthorizedApiCalls('{ $.errorCode = "AccessDenied*" }')).toBe(false);
+    // The same assertions the keyword matchers (helpers/metric-patterns.ts, now removed) were held to.
+    expect(catchesActivity('{$.userIdentity.type="Root"}', ACTIVITIES.rootUsage)).toBe(true);
+    expect(catchesActivity('{ $.userIdentity.type = "IAMUser" }', ACTIVITIES.rootUsage)).toBe(false);
+    expect(catchesActivity('{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") }', ACTIVITIES.consoleAuthFailures)).toBe(true);
+    expect(catchesActivity('{ $.eventName = ConsoleLogin }', ACTIVITIES.consoleAuthFailures)).toBe(false);
+    expect(catchesActivity('{ $.eventSource = "iam.amazonaws.com" }', ACTIVITIES.iamPolicyChanges)).toBe(true);
+    expect(catchesActivity('{ ($.eventSource = iam.amazonaws.com) && ($.eventName = PutUserPolicy) }', ACTIVITIES.iamPolicyChanges)).toBe(false);
+    expect(catchesActivity('{ ($.eventName = StopLogging) }', ACTIVITIES.cloudTrailChanges)).toBe(false);
+    expect(catchesActivity('{ $.errorCode = "AccessDenied*" }', ACTIVITIES.unauthorizedApiCalls)).toBe(false);
+  });
+
+  it('gets right what the keyword matchers got wrong', () => {
+    // Keyword matcher passed these (the words are there) though they select no record of the activity.
+    expect(catchesActivity('{ $.userIdentity.type = "Root" && $.eventType = "NoSuchType" }', ACTIVITIES.rootUsage)).toBe(false);
+    expect(catchesActivity('{ ($.errorCode = "*UnauthorizedOperation") && ($.errorCode = "AccessDenied*") }', ACTIVITIES.unauthorizedApiCalls)).toBe(false);
+    expect(catchesActivity('{ $.eventName = "ConsoleLogin" && $.errorMessage != "Failed authentication" }', ACTIVITIES.consoleAuthFailures)).toBe(false);
+    // ... and failed this equivalent one (no literal "UnauthorizedOperation" / "AccessDenied" in it).
+    expect(catchesActivity('{ ($.errorCode = "*Unauthorized*") || ($.errorCode = "*Denied*") }', ACTIVITIES.unauthorizedApiCalls)).toBe(true);
   });
 });
 

@@ -30,6 +30,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { loggingChecks } from '../../lib/checks/logging/index.js';
+import { ACTIVITIES } from '../../lib/checks/logging/helpers/monitored-activities.js';
 import type { CheckResult } from '../../lib/checks/types.js';
 import type { Thresholds } from '../../lib/checks/thresholds.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
@@ -57,6 +58,16 @@ const CIS_PATTERNS: Record<string, string> = {
   CloudTrailChanges:
     '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
   UnauthorizedApiCalls: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+  SecurityGroupChanges: ACTIVITIES.securityGroupChanges.cisPattern,
+  NetworkAclChanges: ACTIVITIES.networkAclChanges.cisPattern,
+  NetworkGatewayChanges: ACTIVITIES.networkGatewayChanges.cisPattern,
+  RouteTableChanges: ACTIVITIES.routeTableChanges.cisPattern,
+  VpcChanges: ACTIVITIES.vpcChanges.cisPattern,
+  SignInWithoutMfa: ACTIVITIES.consoleSignInWithoutMfa.cisPattern,
+  // Written differently from the CIS text (order, quoting, grouping): the parser must still accept it.
+  KmsKeyDisabledOrDeleted: '{ $.eventSource = "kms.amazonaws.com" && ($.eventName = "ScheduleKeyDeletion" || $.eventName = "DisableKey") }',
+  S3BucketPolicyChanges: ACTIVITIES.s3BucketPolicyChanges.cisPattern,
+  ConfigChanges: ACTIVITIES.configChanges.cisPattern,
 };
 
 const ALARM_CHECKS = [
@@ -65,6 +76,15 @@ const ALARM_CHECKS = [
   'cloudwatch_alarm_iam_policy_changes',
   'cloudwatch_alarm_cloudtrail_config_changes',
   'cloudwatch_alarm_unauthorized_api_calls',
+  'cloudwatch_alarm_security_group_changes',
+  'cloudwatch_alarm_network_acl_changes',
+  'cloudwatch_alarm_network_gateway_changes',
+  'cloudwatch_alarm_route_table_changes',
+  'cloudwatch_alarm_vpc_changes',
+  'cloudwatch_alarm_console_signin_without_mfa',
+  'cloudwatch_alarm_kms_key_disabled_or_deleted',
+  'cloudwatch_alarm_s3_bucket_policy_changes',
+  'cloudwatch_alarm_aws_config_changes',
 ] as const;
 const TRAIL_CHECKS = [
   'cloudtrail_trail_logging',
@@ -313,6 +333,9 @@ describe('non-compliant account (us-east-1 weak, us-west-2 empty): every check f
     // A pattern that only covers some IAM policy events does not count.
     await metricFilter(R1, 'short-logs', 'SomeIamChanges', '{ ($.eventName = PutUserPolicy) || ($.eventName = DeleteUserPolicy) }');
     await alarm(R1, 'SomeIamChanges', [SNS_TOPIC]);
+    // Names every security-group event but requires all of them at once: selects no record, so does not count.
+    await metricFilter(R1, 'short-logs', 'SgNothing', `{ ${ACTIVITIES.securityGroupChanges.catches.map((e) => `$.eventName = ${String((e as { eventName: string }).eventName)}`).join(' && ')} }`);
+    await alarm(R1, 'SgNothing', [SNS_TOPIC]);
     const vpc = await clients.get(EC2Client, R1).send(new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }));
     await flowLogsFor(R1, [vpc.Vpc?.VpcId ?? ''], 'ACCEPT', 'weak-trail-logs');
     await recorder(R1, false, false);
@@ -362,6 +385,7 @@ describe('non-compliant account (us-east-1 weak, us-west-2 empty): every check f
     expect(run(snapshot, 'cloudwatch_alarm_root_usage')[0]?.reason).toContain('RootUsage-filter in us-east-1 has no alarm on its metric');
     expect(run(snapshot, 'cloudwatch_alarm_console_auth_failures')[0]?.reason).toContain('no enabled alarm actions');
     expect(run(snapshot, 'cloudwatch_alarm_iam_policy_changes')[0]?.reason).toContain('no metric filter matches');
+    expect(run(snapshot, 'cloudwatch_alarm_security_group_changes')[0]?.reason).toContain('no metric filter matches security group changes');
   });
 
   it('vpc_flow_logs_enabled fails for a VPC without flow logs and for an ACCEPT-only flow log', () => {

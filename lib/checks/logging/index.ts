@@ -10,6 +10,15 @@ import { check as cloudwatchAlarmConsoleAuthFailures } from './cloudwatch_alarm_
 import { check as cloudwatchAlarmIamPolicyChanges } from './cloudwatch_alarm_iam_policy_changes.js';
 import { check as cloudwatchAlarmRootUsage } from './cloudwatch_alarm_root_usage.js';
 import { check as cloudwatchAlarmUnauthorizedApiCalls } from './cloudwatch_alarm_unauthorized_api_calls.js';
+import { check as cloudwatchAlarmSecurityGroupChanges } from './cloudwatch_alarm_security_group_changes.js';
+import { check as cloudwatchAlarmNetworkAclChanges } from './cloudwatch_alarm_network_acl_changes.js';
+import { check as cloudwatchAlarmNetworkGatewayChanges } from './cloudwatch_alarm_network_gateway_changes.js';
+import { check as cloudwatchAlarmRouteTableChanges } from './cloudwatch_alarm_route_table_changes.js';
+import { check as cloudwatchAlarmVpcChanges } from './cloudwatch_alarm_vpc_changes.js';
+import { check as cloudwatchAlarmConsoleSigninWithoutMfa } from './cloudwatch_alarm_console_signin_without_mfa.js';
+import { check as cloudwatchAlarmKmsKeyDisabledOrDeleted } from './cloudwatch_alarm_kms_key_disabled_or_deleted.js';
+import { check as cloudwatchAlarmS3BucketPolicyChanges } from './cloudwatch_alarm_s3_bucket_policy_changes.js';
+import { check as cloudwatchAlarmAwsConfigChanges } from './cloudwatch_alarm_aws_config_changes.js';
 import { check as cloudwatchLogGroupKmsEncryption } from './cloudwatch_log_group_kms_encryption.js';
 import { check as cloudwatchLogGroupRetentionSixYears } from './cloudwatch_log_group_retention_six_years.js';
 import { check as configDeliveryChannelConfigured } from './config_delivery_channel_configured.js';
@@ -32,6 +41,15 @@ export const loggingChecks: readonly CheckDefinition[] = [
   cloudwatchAlarmIamPolicyChanges,
   cloudwatchAlarmCloudtrailConfigChanges,
   cloudwatchAlarmUnauthorizedApiCalls,
+  cloudwatchAlarmSecurityGroupChanges,
+  cloudwatchAlarmNetworkAclChanges,
+  cloudwatchAlarmNetworkGatewayChanges,
+  cloudwatchAlarmRouteTableChanges,
+  cloudwatchAlarmVpcChanges,
+  cloudwatchAlarmConsoleSigninWithoutMfa,
+  cloudwatchAlarmKmsKeyDisabledOrDeleted,
+  cloudwatchAlarmS3BucketPolicyChanges,
+  cloudwatchAlarmAwsConfigChanges,
   vpcFlowLogsEnabled,
   configRecorderEnabled,
   configDeliveryChannelConfigured,
