@@ -34,6 +34,8 @@ function region(parts: Partial<LoggingRegion> = {}): LoggingRegion {
     deliveryChannels: { data: [] },
     guardDutyDetectors: { data: [] },
     securityHub: { data: { enabled: false } },
+    inspector: { data: { state: 'DISABLED' } },
+    macie: { data: { status: null, automatedDiscovery: null } },
     ...parts,
   };
 }
@@ -158,7 +160,7 @@ describe('evaluation edge cases', () => {
 
   it('GuardDuty: a detector whose details could not be read is ERROR, not FAIL', () => {
     const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
-    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error } }] } }) } });
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error }, highFindings: { data: { total: 0, oldest: [] } } }] } }) } });
     expect(run(snapshot, 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
   });
 });

@@ -26,6 +26,14 @@ import { check as configRecorderEnabled } from './config_recorder_enabled.js';
 import { check as guarddutyDetectorEnabled } from './guardduty_detector_enabled.js';
 import { check as securityhubHubEnabled } from './securityhub_hub_enabled.js';
 import { check as vpcFlowLogsEnabled } from './vpc_flow_logs_enabled.js';
+import { check as cloudwatchAlarmActionHasSubscriber } from './cloudwatch_alarm_action_has_subscriber.js';
+import { check as guarddutyNoStaleHighFindings } from './guardduty_no_stale_high_findings.js';
+import { check as guarddutyS3ProtectionEnabled } from './guardduty_s3_protection_enabled.js';
+import { check as guarddutyRdsProtectionEnabled } from './guardduty_rds_protection_enabled.js';
+import { check as inspector2Enabled } from './inspector2_enabled.js';
+import { check as macieAutomatedDiscoveryEnabled } from './macie_automated_discovery_enabled.js';
+import { check as cloudtrailBucketNotPublic } from './cloudtrail_bucket_not_public.js';
+import { check as cloudtrailBucketAccessLogging } from './cloudtrail_bucket_access_logging.js';
 
 export const loggingChecks: readonly CheckDefinition[] = [
   cloudtrailMultiRegionEnabled,
@@ -55,4 +63,12 @@ export const loggingChecks: readonly CheckDefinition[] = [
   configDeliveryChannelConfigured,
   guarddutyDetectorEnabled,
   securityhubHubEnabled,
+  cloudwatchAlarmActionHasSubscriber,
+  guarddutyNoStaleHighFindings,
+  guarddutyS3ProtectionEnabled,
+  guarddutyRdsProtectionEnabled,
+  inspector2Enabled,
+  macieAutomatedDiscoveryEnabled,
+  cloudtrailBucketNotPublic,
+  cloudtrailBucketAccessLogging,
 ];
