@@ -164,3 +164,53 @@ describe('evaluation edge cases', () => {
     expect(run(snapshot, 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
   });
 });
+
+// moto's CreateTrail requires the bucket in the same account, and moto never reports a failed delivery:
+// a trail delivering to another account's bucket (or to a deleted one) is built by hand.
+describe('trail bucket outside the account', () => {
+  const withBuckets = (t: Trail, buckets: NonNullable<AccountSnapshot['storage']['buckets']>): AccountSnapshot =>
+    snapshotOf(
+      {
+        logging: { regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [t], otherTrailArns: [] } } }) } },
+        storage: { regions: {}, buckets },
+      },
+      { includesGlobal: true },
+    );
+  const ids = ['cloudtrail_bucket_not_public', 'cloudtrail_bucket_access_logging'];
+
+  it('is NOT_APPLICABLE ("bucket in another account") when unlisted but the last delivery succeeded', () => {
+    const delivered = trail({ s3BucketName: 'org-archive', status: { data: { isLogging: true, latestDeliveryTime: '2026-01-15T11:00:00Z' } } });
+    for (const id of ids) {
+      const [result] = run(withBuckets(delivered, { data: [] }), id);
+      expect(result).toMatchObject({ status: 'NOT_APPLICABLE', resource: { id: 'audit', type: 'AWS::CloudTrail::Trail' } });
+      expect(result?.reason).toContain('org-archive, bucket in another account');
+    }
+  });
+
+  it('is ERROR when unlisted and the delivery failed or is unknown, or when the bucket list failed', () => {
+    const failing = trail({ s3BucketName: 'gone', status: { data: { isLogging: true, latestDeliveryError: 'NoSuchBucket' } } });
+    const unknown = trail({ s3BucketName: 'gone', status: { error: { code: 'AccessDeniedException', message: 'no', operation: 'cloudtrail:GetTrailStatus' } } });
+    const listFailed = { error: { code: 'AccessDenied', message: 'no', operation: 's3:ListBuckets' } };
+    for (const id of ids) {
+      expect(run(withBuckets(failing, { data: [] }), id)[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('its last delivery failed with NoSuchBucket') });
+      expect(run(withBuckets(unknown, { data: [] }), id)[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('could not be read') });
+      expect(run(withBuckets(failing, listFailed), id)[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('s3:ListBuckets failed') });
+    }
+  });
+
+  it('says nothing when S3 (global) was not collected', () => {
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [trail({ s3BucketName: 'b' })], otherTrailArns: [] } } }) } });
+    for (const id of ids) expect(run(snapshot, id)).toEqual([]);
+  });
+});
+
+describe('alarm subscriber: topics the scan cannot read', () => {
+  it('is ERROR for a topic in another account, not PASS or FAIL', () => {
+    const filter = { name: 'sg', logGroupName: 'ct', pattern: ACTIVITIES.securityGroupChanges.cisPattern, metrics: [{ name: 'Sg', namespace: 'CIS' }] };
+    const alarm = { name: 'sg-alarm', arn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:sg-alarm', actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:999999999999:central'], metrics: [{ name: 'Sg', namespace: 'CIS' }] };
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ metricFilters: { data: [filter] }, alarms: { data: [alarm] } }) } });
+    const [result] = run(snapshot, 'cloudwatch_alarm_action_has_subscriber');
+    expect(result).toMatchObject({ status: 'ERROR', resource: { id: 'sg-alarm', type: 'AWS::CloudWatch::Alarm' } });
+    expect(result?.reason).toContain('is in another account');
+  });
+});
