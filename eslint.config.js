@@ -54,8 +54,6 @@ export default tseslint.config(
     // A check file (named after its check id, so it has an underscore) exports its definition and nothing
     // else; shared logic goes in lib/checks/kit or the family's helpers/ folder, where other checks find it.
     files: ['lib/checks/*/*_*.ts'],
-    // These two export a helper and are moving to the edge family (issue 14); drop them from this list then.
-    ignores: ['lib/checks/storage/elbv2_listener_tls.ts', 'lib/checks/storage/cloudfront_distribution_https_only.ts'],
     rules: {
       'no-restricted-exports': [
         'error',
@@ -77,6 +75,27 @@ export default tseslint.config(
             { regex: '^@aws-sdk/', message: 'Handlers do not call AWS; lib/pipeline does, through the client factory.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A check whose data could not be collected reports ERROR: a default in place of collected data
+    // (`x?.data ?? []`, `x.data?.y ?? false`, `?? []`) turns a failed call into PASS, FAIL or NOT_APPLICABLE.
+    // Read collected data through withCollected() or after checking `.error` (TypeScript then narrows `.data`).
+    files: ['lib/checks/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          ['MemberExpression[optional=true][property.name="data"]', '`?.data`'],
+          ['MemberExpression[optional=true] > MemberExpression.object[property.name="data"]', '`.data?.`'],
+          ['LogicalExpression[operator=/^(\\?\\?|\\|\\|)$/] > MemberExpression.left[property.name="data"]', '`.data ??` / `.data ||`'],
+          ['LogicalExpression[operator=/^(\\?\\?|\\|\\|)$/] > ChainExpression.left MemberExpression[property.name="data"]', 'a default after `.data?.`'],
+          ['LogicalExpression[operator=/^(\\?\\?|\\|\\|)$/] > ArrayExpression.right[elements.length=0]', '`?? []`'],
+        ].map(([selector, what]) => ({
+          selector,
+          message: `${what} on collected data hides a failed call: use withCollected() or check .error first, and report ERROR.`,
+        })),
       ],
     },
   },

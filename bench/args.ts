@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { divideScale, presetScale, SCALE_NAMES, type ScaleName, type ScaleSpec } from './scale.js';
 
+export const SECTIONS = ['scale', 'retry', 'glob'] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export interface CliOptions {
+  /** Which parts run: the scale points, the retry-mode comparison, the glob matcher timing. */
+  sections: Section[];
   scales: ScaleSpec[];
   seedConcurrency: number;
   scanConcurrency?: number;
@@ -22,6 +27,9 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
   --eval-seconds S              time spent re-evaluating for throughput (default 2)
   --no-bundles                  skip esbuild bundle sizes
   --moto-default-amis           keep moto's ~1,200 default AMI snapshots (reported as self-owned)
+  --only scale,retry,glob       run only these parts (default: all; retry = standard vs adaptive retry
+                                under throttling, through a fault-injecting proxy in front of moto;
+                                glob = risk-acceptance pattern matching on a pathological pattern)
   --out FILE                    results file (default bench/results.json)`;
 
 const NUMERIC = ['users', 'roles', 'policies', 'buckets', 'volumes', 'rds', 'keys', 'log-groups', 'tables',
@@ -38,6 +46,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       'no-bundles': { type: 'boolean' },
       'moto-default-amis': { type: 'boolean' },
       out: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...Object.fromEntries(NUMERIC.map((name) => [name, { type: 'string' as const }])),
     },
@@ -80,7 +89,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   // The smaller point runs first so the process-lifetime maxRSS of the larger point is its own.
   const scales = compare > 1 ? [divideScale(scale, compare), scale] : [scale];
   const scanConcurrency = num('scan-concurrency');
+  const only = str('only');
+  const sections = only ? only.split(',').map((x) => x.trim()).filter(Boolean) : [...SECTIONS];
+  const unknownSection = sections.find((x) => !(SECTIONS as readonly string[]).includes(x));
+  if (unknownSection) throw new Error(`--only takes ${SECTIONS.join(', ')}; got "${unknownSection}"`);
   return {
+    sections: sections as Section[],
     scales,
     seedConcurrency: num('seed-concurrency') ?? 16,
     ...(scanConcurrency === undefined ? {} : { scanConcurrency }),

@@ -7,7 +7,8 @@
  * Note the IAM names that differ from SDK command names: ListBuckets -> s3:ListAllMyBuckets,
  * GetBucketEncryption -> s3:GetEncryptionConfiguration, GetObjectLockConfiguration ->
  * s3:GetBucketObjectLockConfiguration, S3 Control GetPublicAccessBlock -> s3:GetAccountPublicAccessBlock,
- * Resource Explorer ListResources -> resource-explorer-2:Search.
+ * Resource Explorer ListResources -> resource-explorer-2:Search, and every API Gateway read (REST and HTTP
+ * APIs: GetRestApis, GetStages, GetApis, GetDomainNames) -> apigateway:GET.
  */
 export const MEMBER_READ_ACTIONS = [
   // IAM and account
@@ -19,6 +20,7 @@ export const MEMBER_READ_ACTIONS = [
   'iam:ListVirtualMFADevices',
   'iam:ListRoles',
   'account:GetAlternateContact',
+  'organizations:DescribeOrganization',
   'sts:GetCallerIdentity',
   // Logging and monitoring
   'cloudtrail:DescribeTrails',
@@ -74,6 +76,10 @@ export const MEMBER_READ_ACTIONS = [
   'elasticloadbalancing:DescribeListeners',
   'backup:ListBackupPlans',
   'backup:GetBackupPlan',
+  // External access and business associates
+  'access-analyzer:ListAnalyzers',
+  'access-analyzer:ListFindings',
+  'artifact:ListCustomerAgreements',
   // Analytics and data services
   'redshift:DescribeClusters',
   'redshift:DescribeClusterParameters',
@@ -107,7 +113,39 @@ export const MEMBER_READ_ACTIONS = [
   // Inventory (coverage: what exists that no check assesses)
   'config:GetDiscoveredResourceCounts',
   'resource-explorer-2:Search',
+  // Load balancers, CloudFront and WAF (edge); DescribeLoadBalancers serves elbv2 and Classic ELB alike
+  'elasticloadbalancing:DescribeLoadBalancerAttributes',
+  'elasticloadbalancing:DescribeLoadBalancerPolicies',
+  'wafv2:GetWebACLForResource',
+  'cloudfront:GetDistributionConfig',
+  // Lambda, API Gateway, containers and EMR (compute)
+  'lambda:ListFunctions',
+  'lambda:GetPolicy',
+  'lambda:ListFunctionUrlConfigs',
+  'apigateway:GET',
+  'eks:ListClusters',
+  'eks:DescribeCluster',
+  'ecs:ListTaskDefinitionFamilies',
+  'ecs:DescribeTaskDefinition',
+  'ecr:DescribeRepositories',
+  'ecr:GetRegistryScanningConfiguration',
+  'elasticmapreduce:GetBlockPublicAccessConfiguration',
 ] as const;
+
+/**
+ * Actions granted on named resources instead of `*`. API Gateway's only read action, apigateway:GET,
+ * would on `*` also read API key values (/apikeys/<id>?includeValue=true); the collectors need only
+ * these paths (as AWS's SecurityAudit policy scopes it). `<partition>` is filled in by the stack.
+ */
+export const RESOURCE_SCOPED_ACTIONS: Readonly<Partial<Record<(typeof MEMBER_READ_ACTIONS)[number], readonly string[]>>> = {
+  'apigateway:GET': [
+    'arn:<partition>:apigateway:*::/restapis',
+    'arn:<partition>:apigateway:*::/restapis/*/stages',
+    'arn:<partition>:apigateway:*::/apis',
+    'arn:<partition>:apigateway:*::/apis/*/stages',
+    'arn:<partition>:apigateway:*::/domainnames',
+  ],
+};
 
 /** Called only by the pipeline (resolve the organization's accounts), never in member accounts. */
 export const PIPELINE_ONLY_ACTIONS = ['organizations:ListAccounts'] as const;

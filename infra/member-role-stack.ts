@@ -1,7 +1,7 @@
-import { CfnParameter, DefaultStackSynthesizer, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnParameter, DefaultStackSynthesizer, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { MEMBER_READ_ACTIONS } from './collector-actions.js';
+import { MEMBER_READ_ACTIONS, RESOURCE_SCOPED_ACTIONS } from './collector-actions.js';
 
 export interface MemberRoleStackProps extends StackProps {
   memberRoleName: string;
@@ -47,12 +47,31 @@ export class MemberRoleStack extends Stack {
     const policy = new iam.ManagedPolicy(this, 'ReadOnlyPolicy', {
       roles: [this.role],
       description: 'Exactly the API actions the HIPAA audit collectors call',
-      statements: [new iam.PolicyStatement({ sid: 'CollectorReadActions', actions: [...MEMBER_READ_ACTIONS], resources: ['*'] })],
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'CollectorReadActions',
+          actions: MEMBER_READ_ACTIONS.filter((action) => !(action in RESOURCE_SCOPED_ACTIONS)),
+          resources: ['*'],
+        }),
+        ...Object.entries(RESOURCE_SCOPED_ACTIONS).map(
+          ([action, resources]) =>
+            new iam.PolicyStatement({
+              actions: [action],
+              resources: (resources ?? []).map((r) => r.replace('<partition>', Aws.PARTITION)),
+            }),
+        ),
+      ],
     });
     Validations.of(policy).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'The collectors enumerate every resource of the account (List*/Describe*), which IAM only authorizes on Resource *; the actions are an explicit list of configuration reads with no data-plane access.',
     });
+    for (const resource of Object.values(RESOURCE_SCOPED_ACTIONS).flat()) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${resource?.replace('<partition>', '<AWS::Partition>') ?? ''}]`,
+        reason: 'API Gateway paths in every region the scan covers; scoped to configuration listings, never /apikeys.',
+      });
+    }
   }
 }

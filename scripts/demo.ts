@@ -42,11 +42,13 @@ try {
   console.log(`  runs:          ${result.runs.map((r) => `${r.runId} (${r.status})`).join(', ')}`);
   console.log(`  latest run:    ${last?.counts.FAIL ?? 0} FAIL, ${last?.counts.PASS ?? 0} PASS, ${last?.counts.ERROR ?? 0} ERROR, ${last?.counts.NOT_APPLICABLE ?? 0} N/A`);
   console.log(`  transitions:   ${count('NEW')} NEW, ${count('RESOLVED')} RESOLVED, ${count('PERSISTING')} PERSISTING, ${count('REGRESSED')} REGRESSED`);
-  console.log(`  bundle:        ${result.bundle.ok ? 'verified' : `VERIFICATION FAILED (${result.bundle.failures} problems)`}, ${result.bundle.runs} runs`);
+  console.log(`  bundle:        ${result.bundle.ok ? 'verified against the pinned signing key' : `VERIFICATION ${result.bundle.outcome.toUpperCase()} (${result.bundle.failures} problems)`}, ${result.bundle.runs} runs`);
+  console.log(`  signing key:   SHA-256 ${result.bundle.signingKeySha256} (written to ${result.files.signingPublicKey})`);
   console.log(`  digest:        ${result.digest.sent ? 'sent' : 'not sent'} to ${result.digest.email?.to.join(', ') ?? '(not read back)'}: "${result.digest.subject}"`);
   console.log('Outputs:');
   for (const [name, path] of Object.entries(result.files)) console.log(`  ${name.padEnd(13)} ${path}`);
-  console.log(`Verify the bundle yourself: npx hipaa-audit verify ${result.files.bundle}`);
+  console.log(`Verify the bundle yourself, with the signer pinned: npx hipaa-audit verify ${result.files.bundle} --trusted-key ${result.files.signingPublicKey}`);
+  console.log('(without --trusted-key it exits 3: the signatures are self-consistent but nothing says whose key made them)');
   process.exitCode = result.bundle.ok && result.digest.sent ? 0 : 1;
 } catch (err) {
   console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);

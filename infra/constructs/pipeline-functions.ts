@@ -49,6 +49,8 @@ export class PipelineFunctions extends Construct {
       SENDER_EMAIL: config.senderEmail,
       ORGANIZATION_NAME: config.organizationName,
       BUNDLE_LINK_EXPIRY_DAYS: String(config.bundleLinkExpiryDays),
+      ...(config.thresholds ? { THRESHOLDS: JSON.stringify(config.thresholds) } : {}),
+      ...(config.allowBelowHipaaMinimum ? { ALLOW_BELOW_HIPAA_MINIMUM: 'true' } : {}),
     };
     const common = { environment, dataKey };
 

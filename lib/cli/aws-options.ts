@@ -1,12 +1,14 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { Command } from 'commander';
-import { AwsClientFactory } from '../aws/clients.js';
+import { AwsClientFactory, DEFAULT_TIMEOUTS } from '../aws/clients.js';
 import { UsageError } from './errors.js';
 
 export interface AwsCliOptions {
   profile?: string;
   region?: string;
   endpointUrl?: string;
+  requestTimeout?: string;
+  connectTimeout?: string;
 }
 
 /** Adds the options every AWS-touching command shares. */
@@ -14,7 +16,18 @@ export function addAwsOptions(command: Command): Command {
   return command
     .option('--profile <name>', 'AWS named profile (default: the standard credential chain)')
     .option('--region <region>', 'home region for global services, STS and the pipeline stores', process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1')
-    .option('--endpoint-url <url>', 'send all AWS calls to this endpoint (moto server, LocalStack)', process.env.HIPAA_AUDIT_ENDPOINT_URL);
+    .option('--endpoint-url <url>', 'send all AWS calls to this endpoint (moto server, LocalStack)', process.env.HIPAA_AUDIT_ENDPOINT_URL)
+    .option('--request-timeout <seconds>', 'per attempt: longest wait for an AWS response (retried by the SDK, then reported as ERROR)', String(DEFAULT_TIMEOUTS.requestTimeoutMs / 1000))
+    .option('--connect-timeout <seconds>', 'per attempt: longest wait for a connection to an AWS endpoint', String(DEFAULT_TIMEOUTS.connectionTimeoutMs / 1000));
+}
+
+function parseSeconds(value: string | undefined, flag: string, fallbackMs: number): number {
+  if (value === undefined) return fallbackMs;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 900) {
+    throw new UsageError(`${flag} must be a number of seconds from 0.1 to 900, got "${value}".`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 export function homeRegion(options: AwsCliOptions): string {
@@ -34,8 +47,8 @@ export function clientsFromOptions(options: AwsCliOptions): AwsClientFactory {
   return new AwsClientFactory({
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
-    retryMode: 'adaptive',
-    maxAttempts: 5,
+    requestTimeoutMs: parseSeconds(options.requestTimeout, '--request-timeout', DEFAULT_TIMEOUTS.requestTimeoutMs),
+    connectionTimeoutMs: parseSeconds(options.connectTimeout, '--connect-timeout', DEFAULT_TIMEOUTS.connectionTimeoutMs),
   });
 }
 

@@ -8,5 +8,8 @@ export class UsageError extends ExpectedError {
   }
 }
 
-/** Exit codes: 0 no FAIL, 1 at least one FAIL (or verification failed), 2 usage/credential/config error. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 no FAIL (verify: verified against a pinned key), 1 at least one FAIL (verify: evidence
+ * fails), 2 usage/credential/config error, 3 verify: intact but the signer is not pinned.
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, unpinned: 3 } as const;

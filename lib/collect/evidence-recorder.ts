@@ -37,10 +37,11 @@ function stripMetadata(response: unknown): unknown {
 
 /**
  * Field names that carry secret material in some AWS response (MFA seeds, passwords, secret keys,
- * session tokens). Collectors call no API that should return them; this is the second line of
+ * session tokens; Lambda ListFunctions' `Environment` and ECS DescribeTaskDefinition's `environment`,
+ * plaintext variables where people put database passwords and API keys). Collectors call no API that should return them; this is the second line of
  * defence so evidence never stores a secret even if an emulator or a future API returns one.
  */
-const SECRET_FIELD = /^(Base32StringSeed|QRCodePNG|SecretAccessKey|SessionToken|Password|MasterUserPassword|PrivateKey|PrivateKeyPlaintext|Plaintext|SecretString|SecretBinary)$/i;
+const SECRET_FIELD = /^(Base32StringSeed|QRCodePNG|SecretAccessKey|SessionToken|Password|MasterUserPassword|PrivateKey|PrivateKeyPlaintext|Plaintext|SecretString|SecretBinary|Environment)$/i;
 
 export const REDACTED = '[redacted by hipaa-audit]';
 

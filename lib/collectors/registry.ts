@@ -1,11 +1,14 @@
 import type { CollectContext } from '../collect/context.js';
 import type { AccountSnapshot, SnapshotFamily } from '../snapshot/schema.js';
 import { collectData } from './data/index.js';
+import { collectExternal } from './external/index.js';
 import { collectIam } from './iam/index.js';
 import { collectInventory } from './inventory/index.js';
 import { collectLogging } from './logging/index.js';
 import { collectNetwork } from './network/index.js';
 import { collectStorage } from './storage/index.js';
+import { collectEdge } from './edge/index.js';
+import { collectCompute } from './compute/index.js';
 
 export interface FamilyCollector<F extends SnapshotFamily> {
   /** Shown in progress lines: what this family reads. */
@@ -18,8 +21,11 @@ export const COLLECTORS: { readonly [F in SnapshotFamily]: FamilyCollector<F> } 
   iam: { label: 'IAM and account', collect: collectIam },
   logging: { label: 'logging and monitoring', collect: collectLogging },
   storage: { label: 'encryption, storage and network', collect: collectStorage },
+  external: { label: 'external access and business associates', collect: collectExternal },
   data: { label: 'analytics and data services', collect: collectData },
   network: { label: 'VPC network exposure and EC2', collect: collectNetwork },
+  edge: { label: 'load balancers, CloudFront and WAF', collect: collectEdge },
+  compute: { label: 'Lambda, API Gateway and containers', collect: collectCompute },
   inventory: { label: 'resource inventory (what exists, assessed or not)', collect: collectInventory },
 };
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseThresholds, ThresholdsSchema } from '../checks/thresholds.js';
 import { ExpectedError } from '../model/errors.js';
 
 /**
@@ -79,8 +80,19 @@ export const PipelineConfigSchema = z
      */
     externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').default('hipaa-audit-pipeline'),
     mapConcurrency: z.number().int().min(1).max(40).default(5),
+    /** Check thresholds for every scan (same keys as `hipaa-audit scan --thresholds`); unset keys keep their defaults. */
+    thresholds: ThresholdsSchema.omit({ officerEmails: true }).partial().optional(),
+    /** Explicit override for thresholds below HIPAA's own requirement (auditLogRetentionDays < 2192). */
+    allowBelowHipaaMinimum: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    try {
+      parseThresholds(config.thresholds ?? {}, { allowBelowHipaaMinimum: config.allowBelowHipaaMinimum, source: 'thresholds' });
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds'], message: (error as Error).message.replace(/^thresholds: /, '') });
+    }
+  });
 
 export type PipelineConfigInput = z.input<typeof PipelineConfigSchema>;
 export type PipelineConfig = z.output<typeof PipelineConfigSchema>;

@@ -1,6 +1,6 @@
 import type { RegionCoverage } from '../model/coverage.js';
 import type { Finding } from '../model/finding.js';
-import { expiryInstant } from '../model/suppressions.js';
+import { expiryInstant, isCatchAllPattern } from '../model/suppressions.js';
 import { severityRank } from '../model/severity.js';
 import type { RunStatus, ScanRun } from '../model/run.js';
 import type { FindingState } from '../model/finding-state.js';
@@ -86,6 +86,7 @@ function summarizeRun(run: ScanRun): RunSummary {
     accountIds: [...run.accountIds],
     regions: [...run.regions],
     collectionErrorCount: run.collectionErrors.length,
+    ...(run.thresholds ? { thresholds: run.thresholds } : {}),
   };
 }
 
@@ -97,8 +98,10 @@ function acceptance(s: Suppression, days: number, states: readonly FindingState[
     resourcePattern: s.resourcePattern,
     reason: s.reason,
     approvedBy: s.approvedBy,
-    // Acceptances may expire on a date (end of that UTC day) or at an instant; the digest shows the instant.
+    // A date expiry applies through that day: order by the instant it ends, show the date as entered.
     expiresAt: new Date(expiryInstant(s.expiresAt)).toISOString(),
+    expiresOn: s.expiresAt,
+    allResources: isCatchAllPattern(s.resourcePattern),
     days,
     findingCount: states.filter((st) => !st.gone && st.finding.suppression?.id === s.id).length,
   };
@@ -167,6 +170,10 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
         ...(s.lastAssessedStatus ? { lastAssessedStatus: s.lastAssessedStatus } : {}),
         finding: toDigestFinding(s.key, s.finding),
       })),
+    activeAcceptances: active
+      .filter((s) => expiryInstant(s.expiresAt) > nowMs)
+      .map((s) => acceptance(s, Math.ceil((expiryInstant(s.expiresAt) - nowMs) / DAY_MS), live))
+      .sort((a, b) => Number(b.allResources) - Number(a.allResources) || a.expiresAt.localeCompare(b.expiresAt) || a.id.localeCompare(b.id)),
     expiringAcceptances: active
       .filter((s) => expiryInstant(s.expiresAt) > nowMs && expiryInstant(s.expiresAt) <= nowMs + EXPIRING_WINDOW_DAYS * DAY_MS)
       .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt))

@@ -134,6 +134,24 @@ export function dateTime(iso: string): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** One line per threshold that made the latest runs more lenient; the same wording in HTML and text. */
+export function thresholdNotes(input: DigestInput): { belowHipaa: string[]; weaker: string[] } {
+  const belowHipaa = new Set<string>();
+  const weaker = new Set<string>();
+  for (const run of input.runs) {
+    for (const b of run.thresholds?.belowHipaaMinimum ?? []) {
+      belowHipaa.add(`${b.key} ${b.value}, below HIPAA's ${b.minimum} (${b.citation}; explicit override)`);
+    }
+    for (const w of run.thresholds?.weakerThanDefault ?? []) weaker.add(`${w.key} ${w.value} (default ${w.default})`);
+  }
+  return { belowHipaa: [...belowHipaa], weaker: [...weaker] };
+}
+
+/** Scope of an acceptance in one line: check, pattern, account. */
+export function acceptanceScope(a: { checkId: string; resourcePattern: string; accountId: string; allResources: boolean }): string {
+  const where = a.accountId === '*' ? 'every account' : `account ${a.accountId}`;
+  return `${a.checkId} on ${a.allResources ? `EVERY resource (${a.resourcePattern})` : a.resourcePattern}, ${where}`;
+}
 /** Regions listed under "What this audit does not look at" before "and N more"; keeps the email small. */
 export const MAX_COVERAGE_ROWS = 20;
 const MAX_TYPES_PER_REGION = 8;

@@ -4,6 +4,7 @@ import { ResourceRefSchema } from '../model/resource.js';
 import { SEVERITIES } from '../model/severity.js';
 import { FINDING_STATUSES } from '../model/status.js';
 import { RUN_STATUSES } from '../model/run.js';
+import { ThresholdsRecordSchema } from '../model/thresholds.js';
 
 /**
  * Everything the weekly officer digest shows, already decided: renderers only format it.
@@ -86,7 +87,12 @@ export const AcceptanceItemSchema = z.object({
   resourcePattern: z.string(),
   reason: z.string(),
   approvedBy: z.string(),
+  /** The instant the acceptance stops applying (for a date, the end of that UTC day): for ordering. */
   expiresAt: isoDateTime,
+  /** The expiry as the officer entered it (`YYYY-MM-DD`, the last day it applies): what the digest shows. */
+  expiresOn: z.string(),
+  /** The pattern matches every resource of the check (accepted with --all-resources). */
+  allResources: z.boolean(),
   /** Days until expiry (expiring) or since expiry (expired), whole days. */
   days: count,
   /** How many current findings this acceptance is suppressing. */
@@ -113,6 +119,7 @@ export const RunSummarySchema = z.object({
   accountIds: z.array(z.string()),
   regions: z.array(z.string()),
   collectionErrorCount: count,
+  thresholds: ThresholdsRecordSchema.optional(),
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
@@ -141,6 +148,8 @@ export const DigestInputSchema = z.object({
   /** Oldest first; may be a prefix of all open failures (see `openFailureCount`). */
   oldestOpenFailures: z.array(OpenFailureSchema),
   errors: z.array(ErrorItemSchema),
+  /** Every acceptance in force now, catch-all ones first; `days` is days until it expires. */
+  activeAcceptances: z.array(AcceptanceItemSchema),
   expiringAcceptances: z.array(AcceptanceItemSchema),
   expiredAcceptances: z.array(AcceptanceItemSchema),
   /** Per account and region of the latest runs: resource types present that no check assessed. */

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from './html.js';
 import {
   CONTACT_LABEL,
+  acceptanceScope,
   capped,
   contactNeedsAttention,
   dateOnly,
@@ -12,6 +13,7 @@ import {
   runBanner,
   signed,
   subjectLine,
+  thresholdNotes,
   type Banner,
   type RenderOptions,
   MAX_COVERAGE_ROWS,
@@ -88,6 +90,20 @@ function header(input: DigestInput): SafeHtml {
 function banner(input: DigestInput): SafeHtml {
   const b = runBanner(input);
   return html`<tr><td style="padding:12px 16px;">${box(b.tone, b.title, b.detail)}</td></tr>`;
+}
+
+/** Settings that quietly weaken the audit, shown near the top for as long as they last. */
+function weakenedAudit(input: DigestInput): SafeHtml {
+  const allResources = input.activeAcceptances.filter((a) => a.allResources);
+  const { belowHipaa, weaker } = thresholdNotes(input);
+  const boxes: SafeHtml[] = [];
+  if (allResources.length > 0) {
+    const items = allResources.map((a) => html`<div style="margin:4px 0 0;${BREAK}"><span style="${MONO}">${acceptanceScope(a)}</span> · approved by ${a.approvedBy} · until ${a.expiresOn}</div>`);
+    boxes.push(box('bad', `${allResources.length} risk acceptance${allResources.length === 1 ? '' : 's'} cover${allResources.length === 1 ? 's' : ''} every resource of a check`, html`These checks are effectively switched off: their failures are reported as accepted everywhere until the acceptance expires.${items}`));
+  }
+  if (belowHipaa.length > 0) boxes.push(box('bad', 'Scanned with thresholds below what HIPAA requires', belowHipaa.join('; ')));
+  if (weaker.length > 0) boxes.push(box('warn', 'Scanned with thresholds weaker than the defaults', weaker.join('; ')));
+  return boxes.length > 0 ? html`<tr><td style="padding:0 16px 12px;">${boxes.map((b) => html`${b}<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>`)}</td></tr>` : html``;
 }
 
 function headlineNumbers(input: DigestInput): SafeHtml {
@@ -174,24 +190,30 @@ function errors(input: DigestInput, options: RenderOptions): SafeHtml {
 }
 
 function acceptanceRow(a: AcceptanceItem, when: string, color: string): SafeHtml {
-  return html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}"><span style="color:${color};font-weight:700;">${when}</span> · <span style="${MONO}">${a.checkId}</span></div><div style="${MONO}color:#334155;${BREAK}">${a.resourcePattern} (account ${a.accountId})</div><div style="${TEXT}">${a.reason}</div><div style="${MUTED}">Approved by ${a.approvedBy} · expires ${dateOnly(a.expiresAt)} · covers ${a.findingCount} finding${a.findingCount === 1 ? '' : 's'}</div></td></tr>`;
+  return html`<tr><td style="padding:6px 0;border-bottom:1px solid #e2e8f0;${BREAK}"><div style="${TEXT}"><span style="color:${color};font-weight:700;">${when}</span> · <span style="${MONO}">${a.checkId}</span></div><div style="${MONO}color:#334155;${BREAK}">${a.allResources ? `every resource (${a.resourcePattern})` : a.resourcePattern} (${a.accountId === '*' ? 'every account' : `account ${a.accountId}`})</div><div style="${TEXT}">${a.reason}</div><div style="${MUTED}">Approved by ${a.approvedBy} · expires ${a.expiresOn} · covers ${a.findingCount} finding${a.findingCount === 1 ? '' : 's'}</div></td></tr>`;
 }
 
 function acceptances(input: DigestInput, options: RenderOptions): SafeHtml {
-  const title = 'Risk acceptances: expired or expiring within 30 days';
-  const { expiredAcceptances: expired, expiringAcceptances: expiring } = input;
-  if (expired.length === 0 && expiring.length === 0) return section(title, para('No risk acceptance has expired or expires within 30 days.'));
+  const title = 'Risk acceptances';
+  const { expiredAcceptances: expired, expiringAcceptances: expiring, activeAcceptances: active } = input;
   const exp = capped(expired, options);
   const soon = capped(expiring, options);
+  const all = capped(active, options);
   const table = (rows: SafeHtml[]) =>
     html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;">${rows}</table>`;
+  const inForce =
+    active.length > 0
+      ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>In force (${active.length}):</strong> every acceptance currently turning a FAIL into SUPPRESSED.`)}${table(all.shown.map((a) => acceptanceRow(a, a.allResources ? 'EVERY RESOURCE' : `Until ${a.expiresOn}`, a.allResources ? '#b91c1c' : '#334155')))}${more(all.more)}`
+      : para('No risk acceptance is in force.');
   return section(title, [
+    expired.length === 0 && expiring.length === 0 ? para('No risk acceptance has expired or expires within 30 days.') : html``,
     expired.length > 0
       ? html`${para(html`<strong>Expired (${expired.length}):</strong> renew with a new review or remediate; the findings count as failures again.`)}${table(exp.shown.map((a) => acceptanceRow(a, a.days === 0 ? 'Expired today' : `Expired ${a.days} days ago`, '#b91c1c')))}${more(exp.more)}`
       : html``,
     expiring.length > 0
       ? html`<div style="height:8px;line-height:8px;font-size:8px;">&nbsp;</div>${para(html`<strong>Expiring soon (${expiring.length}):</strong>`)}${table(soon.shown.map((a) => acceptanceRow(a, `Expires in ${a.days} day${a.days === 1 ? '' : 's'}`, '#b45309')))}${more(soon.more)}`
       : html``,
+    inForce,
   ]);
 }
 
@@ -219,7 +241,14 @@ function coverage(input: DigestInput): SafeHtml {
     (r) =>
       html`<div style="margin:0 0 4px;"><strong style="color:${r.status === 'COMPLETE' ? '#047857' : '#b91c1c'};">${r.status}</strong> · finished ${dateTime(r.finishedAt)} · ${r.accountIds.length} account${r.accountIds.length === 1 ? '' : 's'}${r.collectionErrorCount > 0 ? ` · ${r.collectionErrorCount} collection errors` : ''}<div style="${MONO}color:#64748b;${BREAK}">${r.id}</div></div>`,
   );
-  return section('Coverage', html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;">${kv('Accounts', input.accounts.join(', ') || 'none')}${kv('Regions', input.regions.join(', ') || 'none')}${kv('Runs', runs.length > 0 ? html`${runs}` : 'No run in this period')}</table>`);
+  return section('Coverage', html`<table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;">${kv('Accounts', input.accounts.join(', ') || 'none')}${kv('Regions', input.regions.join(', ') || 'none')}${kv('Thresholds', thresholdsSummary(input))}${kv('Runs', runs.length > 0 ? html`${runs}` : 'No run in this period')}</table>`);
+}
+
+function thresholdsSummary(input: DigestInput): string {
+  const { belowHipaa, weaker } = thresholdNotes(input);
+  if (input.runs.length > 0 && input.runs.every((r) => r.thresholds === undefined)) return 'not recorded by these runs';
+  if (belowHipaa.length === 0 && weaker.length === 0) return 'the defaults (or stricter)';
+  return [...belowHipaa.map((b) => `BELOW HIPAA MINIMUM: ${b}`), ...weaker.map((w) => `weaker than default: ${w}`)].join('; ');
 }
 
 /** Resource types present that no check looked at: "no failures" only speaks for what was checked. */
@@ -260,7 +289,7 @@ export function renderDigestHtml(input: DigestInput, options: RenderOptions = {}
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="background-color:#f1f5f9;"><tr><td align="center" style="padding:12px 6px;">
 <!--[if mso]><table role="presentation" width="640" cellspacing="0" cellpadding="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellspacing="0" cellpadding="0" border="0" style="width:100%;max-width:640px;background-color:#ffffff;border:1px solid #e2e8f0;border-collapse:collapse;text-align:left;">
-${header(input)}${banner(input)}${headlineNumbers(input)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${notLookedAt(input)}${bundle(input)}${footer(input)}
+${header(input)}${banner(input)}${weakenedAudit(input)}${headlineNumbers(input)}${posture(input)}${newFailures(input, options)}${resolved(input, options)}${oldestOpen(input, options)}${errors(input, options)}${acceptances(input, options)}${securityOfficial(input)}${coverage(input)}${notLookedAt(input)}${bundle(input)}${footer(input)}
 </table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr></table>

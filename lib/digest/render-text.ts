@@ -1,5 +1,6 @@
 import {
   CONTACT_LABEL,
+  acceptanceScope,
   capped,
   contactNeedsAttention,
   dateOnly,
@@ -11,6 +12,7 @@ import {
   runBanner,
   signed,
   subjectLine,
+  thresholdNotes,
   type RenderOptions,
   MAX_COVERAGE_ROWS,
   notLookedAtList,
@@ -50,6 +52,15 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
   const banner = runBanner(input);
   const out: string[] = [subjectLine(input), '', `${input.organizationName}: HIPAA technical safeguards, weekly review`, `Period: ${periodLabel(input.period)}`, ''];
   out.push(banner.tone === 'ok' ? `Run status: ${banner.title}. ${banner.detail}` : `!!! ${banner.title} !!!`, ...(banner.tone === 'ok' ? [] : [banner.detail]));
+
+  const allResources = input.activeAcceptances.filter((a) => a.allResources);
+  const notes = thresholdNotes(input);
+  if (allResources.length > 0) {
+    out.push('', `!!! ${allResources.length} risk acceptance(s) cover EVERY resource of a check (the check is effectively off) !!!`);
+    for (const a of allResources) out.push(`* ${acceptanceScope(a)}; approved by ${a.approvedBy}; until ${a.expiresOn}`);
+  }
+  if (notes.belowHipaa.length > 0) out.push('', `!!! Scanned with thresholds below what HIPAA requires: ${notes.belowHipaa.join('; ')} !!!`);
+  if (notes.weaker.length > 0) out.push('', `Scanned with thresholds weaker than the defaults: ${notes.weaker.join('; ')}`);
 
   out.push(...heading('Headline'));
   for (const h of headline(input)) {
@@ -98,16 +109,19 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
     ),
   );
 
-  out.push(...heading('Risk acceptances: expired or expiring within 30 days'));
+  out.push(...heading('Risk acceptances'));
   if (input.expiredAcceptances.length === 0 && input.expiringAcceptances.length === 0) out.push('No risk acceptance has expired or expires within 30 days.');
   const acceptanceLine = (a: DigestInput['expiredAcceptances'][number], when: string) =>
-    `* ${when}: ${a.checkId} on ${a.resourcePattern} (account ${a.accountId}); ${a.reason}; approved by ${a.approvedBy}; covers ${a.findingCount} finding(s)`;
+    `* ${when}: ${acceptanceScope(a)}; ${a.reason}; approved by ${a.approvedBy}; covers ${a.findingCount} finding(s)`;
   const ex = capped(input.expiredAcceptances, options);
   if (input.expiredAcceptances.length > 0) out.push(`Expired (${input.expiredAcceptances.length}): renew with a new review or remediate.`);
-  out.push(...withMore(ex.shown.map((a) => acceptanceLine(a, `EXPIRED ${dateOnly(a.expiresAt)} (${a.days} days ago)`)), ex.more));
+  out.push(...withMore(ex.shown.map((a) => acceptanceLine(a, `EXPIRED ${a.expiresOn} (${a.days} days ago)`)), ex.more));
   const soon = capped(input.expiringAcceptances, options);
   if (input.expiringAcceptances.length > 0) out.push(`Expiring soon (${input.expiringAcceptances.length}):`);
-  out.push(...withMore(soon.shown.map((a) => acceptanceLine(a, `expires ${dateOnly(a.expiresAt)} (in ${a.days} days)`)), soon.more));
+  out.push(...withMore(soon.shown.map((a) => acceptanceLine(a, `expires ${a.expiresOn} (in ${a.days} days)`)), soon.more));
+  const inForce = capped(input.activeAcceptances, options);
+  out.push(input.activeAcceptances.length > 0 ? `In force (${input.activeAcceptances.length}):` : 'No risk acceptance is in force.');
+  out.push(...withMore(inForce.shown.map((a) => acceptanceLine(a, `until ${a.expiresOn}`)), inForce.more));
 
   out.push(...heading('Security official designation (164.308(a)(2))'));
   const officers = input.securityContact.officerEmails;
@@ -117,6 +131,8 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
 
   out.push(...heading('Coverage'));
   out.push(`Accounts: ${input.accounts.join(', ') || 'none'}`, `Regions: ${input.regions.join(', ') || 'none'}`);
+  const thresholdLines = [...notes.belowHipaa.map((b) => `BELOW HIPAA MINIMUM: ${b}`), ...notes.weaker.map((w) => `weaker than default: ${w}`)];
+  out.push(`Thresholds: ${thresholdLines.length > 0 ? thresholdLines.join('; ') : input.runs.some((r) => r.thresholds) ? 'the defaults (or stricter)' : 'not recorded by these runs'}`);
   if (input.runs.length === 0) out.push('Runs: no run in this period');
   for (const r of input.runs) out.push(`Run ${r.id}: ${r.status}, finished ${dateTime(r.finishedAt)}, ${r.accountIds.length} account(s), ${r.collectionErrorCount} collection error(s)`);
 

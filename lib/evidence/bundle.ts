@@ -25,7 +25,8 @@ export type BuildBundleOptions = RunSelection & ListOptions & {
 };
 
 export interface BundleResult {
-  runs: { accountId: string; runId: string; startedAt: string; objects: number }[];
+  /** publicKeySha256: the signing key's fingerprint each manifest names (what an auditor pins). */
+  runs: { accountId: string; runId: string; startedAt: string; objects: number; publicKeySha256: string }[];
   entries: number;
 }
 
@@ -78,7 +79,10 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
   };
 
   const result: BundleResult = {
-    runs: runs.map(({ manifest }) => ({ accountId: manifest.accountId, runId: manifest.runId, startedAt: manifest.startedAt, objects: manifest.entries.length })),
+    runs: runs.map(({ manifest }) => ({
+      accountId: manifest.accountId, runId: manifest.runId, startedAt: manifest.startedAt, objects: manifest.entries.length,
+      publicKeySha256: manifest.signing.publicKeySha256,
+    })),
     entries: 0,
   };
   zip.addBuffer(Buffer.from(renderReadme(result.runs, mtime.toISOString())), BUNDLE_README, { mtime });

@@ -38,10 +38,20 @@ next link. The first run in the bundle usually points to a run outside the bundl
 
 ## Verify with the tool
 
-    hipaa-audit verify bundle.zip
+    hipaa-audit verify bundle.zip --trusted-key signing-public-key.pem
 
-It checks every hash, every signature, the chain, and reports files that are extra or missing.
-Exit code 0 means everything verified.
+It checks every hash, every signature, the chain, reports files that are extra or missing, and checks
+that every run was signed by a key you pinned. The public key inside this bundle proves nothing on its
+own: whoever edits a bundle can re-sign it with a key of their own and include that key. Pin the
+signing key you obtained independently of the bundle, in one of three ways:
+
+    --trusted-key FILE                 the PEM your organisation published (repeat it for a rotated key)
+    --trusted-key-fingerprint SHA256   the fingerprint from the stack output SigningKeyFingerprint or the digest
+    --kms-key-id ARN                   fetch the key from KMS (kms:GetPublicKey, e.g. with the auditor role)
+
+Exit codes: 0 verified and signed by a pinned key; 1 the evidence fails (the failing file, run or link
+is named); 2 usage error; 3 intact and self-consistent, but the signer is not pinned. If the runs of
+one account are signed by different keys (a key rotation), verification fails unless both keys are pinned.
 
 ## Verify by hand (openssl, sha256sum, jq)
 
@@ -51,7 +61,8 @@ Exit code 0 means everything verified.
     jq -r .signature manifest.sig | base64 -d > manifest.sig.der
     openssl dgst -sha256 -verify public-key.pem -signature manifest.sig.der manifest.json
 
-    # 2. The public key is the one your organisation's KMS key publishes (compare fingerprints):
+    # 2. The public key is the one your organisation's KMS key publishes (compare fingerprints;
+    #    without this step the signature proves only that someone signed it):
     openssl pkey -pubin -in public-key.pem -outform DER | sha256sum     # = manifest.json .signing.publicKeySha256
     aws kms get-public-key --key-id <keyId from manifest.sig> --query PublicKey --output text | base64 -d | sha256sum
 

@@ -28,6 +28,7 @@ export const HIPAA_SPECIFICATIONS = [
   { citation: '164.308(a)(7)(ii)(A)', title: 'Data backup plan', requirement: 'Required', standard: '164.308(a)(7) Contingency plan' },
   { citation: '164.308(a)(7)(ii)(B)', title: 'Disaster recovery plan', requirement: 'Required', standard: '164.308(a)(7) Contingency plan' },
   { citation: '164.308(a)(8)', title: 'Evaluation', requirement: 'Required', standard: '164.308(a)(8) Evaluation' },
+  { citation: '164.308(b)(1)', title: 'Business associate contracts and other arrangements', requirement: 'Required', standard: '164.308(b)(1) Business associate contracts and other arrangements' },
   { citation: '164.310(d)(2)(iv)', title: 'Data backup and storage', requirement: 'Addressable', standard: '164.310(d)(1) Device and media controls' },
   { citation: '164.312(a)(1)', title: 'Access control', requirement: 'Required', standard: '164.312(a) Access control' },
   { citation: '164.312(a)(2)(i)', title: 'Unique user identification', requirement: 'Required', standard: '164.312(a) Access control' },
@@ -41,6 +42,7 @@ export const HIPAA_SPECIFICATIONS = [
   { citation: '164.312(e)(1)', title: 'Transmission security', requirement: 'Required', standard: '164.312(e) Transmission security' },
   { citation: '164.312(e)(2)(i)', title: 'Integrity controls', requirement: 'Addressable', standard: '164.312(e) Transmission security' },
   { citation: '164.312(e)(2)(ii)', title: 'Encryption', requirement: 'Addressable', standard: '164.312(e) Transmission security' },
+  { citation: '164.314(a)(1)', title: 'Business associate contracts or other arrangements', requirement: 'Required', standard: '164.314(a) Business associate contracts or other arrangements' },
   { citation: '164.316(b)(1)', title: 'Documentation', requirement: 'Required', standard: '164.316(b) Documentation' },
   { citation: '164.316(b)(2)(i)', title: 'Time limit (retain 6 years)', requirement: 'Required', standard: '164.316(b) Documentation' },
 ] as const satisfies readonly HipaaSpecification[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CollectionErrorSchema } from './collection-error.js';
 import { RegionCoverageSchema } from './coverage.js';
 import { FINDING_STATUSES } from './status.js';
+import { ThresholdsRecordSchema } from './thresholds.js';
 
 export const RUN_STATUSES = ['COMPLETE', 'PARTIAL', 'FAILED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -20,6 +21,8 @@ export const ScanRunSchema = z.object({
   counts: StatusCountsSchema,
   /** Calls that failed; the checks depending on them reported ERROR. */
   collectionErrors: z.array(CollectionErrorSchema.extend({ accountId: z.string(), region: z.string().optional() })),
+  /** The thresholds the checks used, marking values weaker than the default or below HIPAA's minimum. */
+  thresholds: ThresholdsRecordSchema.optional(),
   /** Per account and region: the resource types present and whether the run assessed them. */
   coverage: z.array(RegionCoverageSchema).optional(),
 });

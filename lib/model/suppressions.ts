@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { isCatchAllPattern, matchesPattern } from './resource-pattern.js';
 import { z } from 'zod';
 
 /** A documented risk acceptance. The expiry is required: acceptances are reviewed, not forever. */
@@ -44,15 +45,7 @@ export function isActive(s: Suppression, now: Date): boolean {
   return s.revokedAt === undefined && !isExpired(s, now);
 }
 
-/** `*` matches any run of characters (including `/` and `:`); everything else is literal. */
-export function matchesPattern(pattern: string, value: string): boolean {
-  if (!pattern.includes('*')) return pattern === value;
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`).test(value);
-}
+export { isCatchAllPattern, matchesPattern } from './resource-pattern.js';
 
 export function suppressionMatches(s: Suppression, finding: Finding): boolean {
   const r = finding.resource;
@@ -104,7 +97,16 @@ export interface SuppressionInput {
 export interface ValidationOptions {
   /** Longest allowed acceptance; HIPAA risk management expects periodic review. Default 3 years. */
   maxYears?: number;
+  /** The officer explicitly accepts the risk for every resource of the check (`--all-resources`). */
+  allResources?: boolean;
 }
+
+/**
+ * Long enough for a sentence and a ticket reference. The digest shows every active acceptance, and an
+ * email past ~102 KB is clipped by Gmail, hiding the sections after it.
+ */
+export const MAX_REASON_CHARS = 500;
+export const MAX_APPROVER_CHARS = 200;
 
 export type ValidationResult =
   | { ok: true; value: Omit<Suppression, 'id' | 'createdAt'> }
@@ -158,10 +160,17 @@ export function validateSuppressionInput(
   if (!checkId) errors.push('a check id is required (--check <id>)');
   else if (!knownCheckIds.includes(checkId)) errors.push(unknownCheck(checkId, knownCheckIds));
   if (!resourcePattern) errors.push('a resource ARN, id or pattern is required (--resource)');
-  // A pattern of only wildcards would silently accept the check everywhere: make that an explicit no.
-  else if (/^\*+$/.test(resourcePattern)) errors.push('resource pattern "*" is too broad: name the resource or a narrower pattern');
+  // A pattern matching every resource would silently switch the check off everywhere: only on explicit request.
+  else if (isCatchAllPattern(resourcePattern) && !options.allResources) {
+    errors.push(
+      `resource pattern "${resourcePattern.slice(0, 100)}" is too broad, it matches every resource of the check: name the resources (e.g. arn:aws:s3:::scratch-*), ` +
+        'or pass --all-resources to accept the risk for all of them (shown prominently in every digest while it lasts)',
+    );
+  }
   if (!reason) errors.push('a reason is required (--reason): the acceptance must be documented');
+  else if (reason.length > MAX_REASON_CHARS) errors.push(`the reason is ${reason.length} characters; at most ${MAX_REASON_CHARS} (refer to a ticket for details)`);
   if (!approvedBy) errors.push('an approver is required (--approver)');
+  else if (approvedBy.length > MAX_APPROVER_CHARS) errors.push(`the approver is ${approvedBy.length} characters; at most ${MAX_APPROVER_CHARS}`);
   if (accountId !== '*' && !/^\d{12}$/.test(accountId)) errors.push(`account "${accountId}" is not a 12-digit account id or "*"`);
   const expiryError = validateExpiry(expiresAt, now, options.maxYears ?? 3);
   if (expiryError) errors.push(expiryError);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { ExpectedError } from '../model/errors.js';
 
 const commaList = z
@@ -28,6 +29,9 @@ export const PipelineEnvSchema = z
     /** Endpoint for the scanned accounts when they are emulated separately (the demo's clinic account). */
     TARGET_ENDPOINT_URL: z.string().url().optional(),
     SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /** JSON object of check thresholds from the deployment configuration; parsed by pipelineThresholds. */
+    THRESHOLDS: z.string().optional(),
+    ALLOW_BELOW_HIPAA_MINIMUM: z.enum(['true', 'false']).default('false'),
   })
   .refine((env) => env.USE_ORGANIZATION === 'true' || (env.TARGET_ACCOUNTS?.length ?? 0) > 0, {
     message: 'set TARGET_ACCOUNTS (comma-separated account ids) or USE_ORGANIZATION=true',
@@ -40,6 +44,19 @@ export class PipelineEnvError extends ExpectedError {
   constructor(message: string) {
     super(message);
     this.name = 'PipelineEnvError';
+  }
+}
+
+/** The thresholds every scan of this deployment uses: the configured ones, with the officer addresses. */
+export function pipelineThresholds(env: PipelineEnv): Thresholds {
+  try {
+    const configured: unknown = env.THRESHOLDS ? JSON.parse(env.THRESHOLDS) : {};
+    return parseThresholds(
+      { ...(configured as object), officerEmails: env.OFFICER_EMAILS },
+      { allowBelowHipaaMinimum: env.ALLOW_BELOW_HIPAA_MINIMUM === 'true', source: 'THRESHOLDS' },
+    );
+  } catch (error) {
+    throw new PipelineEnvError(`Invalid pipeline environment: ${(error as Error).message}`);
   }
 }
 

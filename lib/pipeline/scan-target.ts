@@ -1,9 +1,8 @@
-import { ThresholdsSchema } from '../checks/thresholds.js';
 import { FINDINGS_JSON_FILE, runPrefix } from '../evidence/layout.js';
 import { applySuppressions } from '../model/suppressions.js';
 import { countByStatus } from '../model/run.js';
 import { scanAccount } from '../scan/scan-account.js';
-import type { PipelineEnv } from './env.js';
+import { pipelineThresholds, type PipelineEnv } from './env.js';
 import { callerPartition, pipelineStores } from './stores.js';
 import { clientsForTarget, pipelineClients } from './target-clients.js';
 import type { ScanTargetSpec } from './targets.js';
@@ -45,7 +44,7 @@ export async function scanTarget(
       homeRegion: target.regions[0] ?? env.AWS_REGION,
       includeGlobal: target.includeGlobal,
       concurrency: env.SCAN_CONCURRENCY,
-      thresholds: ThresholdsSchema.parse({ officerEmails: env.OFFICER_EMAILS }),
+      thresholds: pipelineThresholds(env),
       runId: input.runId,
       now,
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_THRESHOLDS, describeThresholds, ThresholdsRecordSchema } from '../checks/thresholds.js';
 import { CollectionErrorSchema } from '../model/collection-error.js';
 import { RegionCoverageSchema } from '../model/coverage.js';
 import { FindingSchema, type Finding } from '../model/finding.js';
@@ -16,6 +17,9 @@ export const ScanReportSchema = z
       regions: z.array(z.string()),
       status: z.enum(RUN_STATUSES).describe('PARTIAL when some API calls failed; the affected checks report ERROR'),
       collectionErrors: z.array(CollectionErrorSchema.extend({ accountId: z.string(), region: z.string().optional() })),
+      thresholds: ThresholdsRecordSchema.describe(
+        'The thresholds the checks used; weakerThanDefault and belowHipaaMinimum name values that make the scan more lenient',
+      ),
       coverage: z
         .array(RegionCoverageSchema)
         .describe('What the run looked at and what it did not: resource types present per region, assessed or not'),
@@ -36,6 +40,7 @@ export function toScanReport(run: ScanRun, findings: readonly Finding[]): ScanRe
       regions: run.regions,
       status: run.status,
       collectionErrors: run.collectionErrors,
+      thresholds: run.thresholds ?? describeThresholds(DEFAULT_THRESHOLDS),
       coverage: run.coverage ?? [],
     },
     findings: [...findings],

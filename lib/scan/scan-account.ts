@@ -4,7 +4,7 @@ import type { RawEvidence } from '../collect/evidence-recorder.js';
 import { COLLECTORS, collectFamilies } from '../collectors/registry.js';
 import { evaluateSnapshot } from '../checks/evaluate.js';
 import { CHECKS } from '../checks/registry.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../checks/thresholds.js';
+import { DEFAULT_THRESHOLDS, describeThresholds, type Thresholds } from '../checks/thresholds.js';
 import type { CheckDefinition } from '../checks/types.js';
 import type { Finding } from '../model/finding.js';
 import { AccountSnapshotSchema, SNAPSHOT_FAMILIES, type AccountSnapshot, type SnapshotFamily } from '../snapshot/schema.js';
@@ -93,7 +93,8 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
   const snapshot = parsed.data;
 
   progress({ phase: 'evaluate', detail: `${(options.checks ?? CHECKS).length} checks` });
-  const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), options.thresholds ?? DEFAULT_THRESHOLDS);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), thresholds);
   // The inventory is context, not assessment: its failures are shown in the coverage section and do not
   // make the run PARTIAL (no verdict depends on them).
   const collectionErrors = findCollectionErrors({ ...snapshot, inventory: undefined }).map(({ code, message, operation, region }) => ({
@@ -113,6 +114,7 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     status: collectionErrors.length > 0 ? 'PARTIAL' : 'COMPLETE',
     counts: countByStatus(findings),
     collectionErrors,
+    thresholds: describeThresholds(thresholds),
     coverage: computeCoverage(snapshot, findings),
   };
   return { run, snapshot, findings, evidence: ctx.evidence.records };

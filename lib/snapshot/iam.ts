@@ -17,6 +17,8 @@ export const IamUserSchema = z.object({
   inlinePolicies: z.array(InlinePolicySchema),
   attachedPolicies: z.array(AttachedPolicySchema),
   tags: z.record(z.string(), z.string()),
+  /** ARN of the managed policy set as the user's permissions boundary, if any. */
+  permissionsBoundaryArn: z.string().nullable(),
 });
 
 export const IamGroupSchema = z.object({
@@ -35,6 +37,9 @@ export const IamRoleSchema = z.object({
   tags: z.record(z.string(), z.string()),
   inlinePolicies: z.array(InlinePolicySchema),
   attachedPolicies: z.array(AttachedPolicySchema),
+  /** The trust policy (AssumeRolePolicyDocument), parsed; null if unparseable. */
+  trustPolicy: PolicyDocumentSchema,
+  permissionsBoundaryArn: z.string().nullable(),
 });
 
 /** A customer managed policy with its default version's document. */
@@ -52,6 +57,11 @@ export const AuthorizationDetailsSchema = z.object({
   groups: z.array(IamGroupSchema),
   roles: z.array(IamRoleSchema),
   policies: z.array(ManagedPolicySchema),
+  /**
+   * AWS managed policies in use in the account (attached to a principal), with their default version's
+   * document, so a principal holding e.g. AdministratorAccess can be recognised by what it allows.
+   */
+  awsManagedPolicies: z.array(ManagedPolicySchema),
 });
 
 /** From ListRoles: GetAccountAuthorizationDetails does not return MaxSessionDuration. */
@@ -110,6 +120,12 @@ export const VirtualMfaDeviceSchema = z.object({
   enableDate: z.string().nullable(),
 });
 
+/** The AWS Organization the account belongs to (DescribeOrganization). */
+export const OrganizationSchema = z.object({
+  id: z.string(),
+  managementAccountId: z.string(),
+});
+
 export const SecurityContactSchema = z.object({
   name: z.string().nullable(),
   email: z.string().nullable(),
@@ -130,11 +146,15 @@ export const IamSnapshotSchema = z.object({
   virtualMfaDevices: collectedSchema(z.array(VirtualMfaDeviceSchema)).optional(),
   /** `data: null` means no SECURITY alternate contact is designated. */
   securityContact: collectedSchema(SecurityContactSchema.nullable()).optional(),
+  /** `data: null` means the account is not in an AWS Organization. */
+  organization: collectedSchema(OrganizationSchema.nullable()).optional(),
 });
 export type IamSnapshot = z.infer<typeof IamSnapshotSchema>;
 export type AuthorizationDetails = z.infer<typeof AuthorizationDetailsSchema>;
 export type IamUser = z.infer<typeof IamUserSchema>;
 export type IamRole = z.infer<typeof IamRoleSchema>;
+export type IamGroup = z.infer<typeof IamGroupSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
 export type InlinePolicy = z.infer<typeof InlinePolicySchema>;
 export type AttachedPolicy = z.infer<typeof AttachedPolicySchema>;
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { ComputeSnapshotSchema } from './compute.js';
+import { EdgeSnapshotSchema } from './edge.js';
 import { DataSnapshotSchema } from './data.js';
+import { ExternalSnapshotSchema } from './external.js';
 import { IamSnapshotSchema } from './iam.js';
 import { InventorySnapshotSchema } from './inventory.js';
 import { LoggingSnapshotSchema } from './logging.js';
@@ -19,8 +22,11 @@ export const SNAPSHOT_FAMILIES = {
   iam: IamSnapshotSchema,
   logging: LoggingSnapshotSchema,
   storage: StorageSnapshotSchema,
+  external: ExternalSnapshotSchema,
   data: DataSnapshotSchema,
   network: NetworkSnapshotSchema,
+  edge: EdgeSnapshotSchema,
+  compute: ComputeSnapshotSchema,
   inventory: InventorySnapshotSchema,
 } as const;
 export type SnapshotFamily = keyof typeof SNAPSHOT_FAMILIES;

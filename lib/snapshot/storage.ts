@@ -28,18 +28,6 @@ export const BucketSchema = z.object({
 });
 export type Bucket = z.infer<typeof BucketSchema>;
 
-export const DistributionSchema = z.object({
-  id: z.string(),
-  arn: z.string(),
-  domainName: z.string(),
-  /** Default behavior first (pathPattern `*`), then ordered behaviors. */
-  behaviors: z.array(z.object({ pathPattern: z.string(), viewerProtocolPolicy: z.string() })),
-  defaultCertificate: z.boolean(),
-  minimumProtocolVersion: z.string().nullable(),
-  origins: z.array(z.object({ id: z.string(), protocolPolicy: z.string().nullable() })),
-});
-export type Distribution = z.infer<typeof DistributionSchema>;
-
 const VolumeSchema = z.object({ id: z.string(), arn: z.string(), encrypted: z.boolean(), state: z.string() });
 const EbsSnapshotSchema = z.object({
   id: z.string(),
@@ -98,21 +86,6 @@ const QueueSchema = z.object({
   arn: z.string(),
   encryption: collectedSchema(z.object({ kmsMasterKeyId: z.string().nullable(), sqsManagedSse: z.boolean() })),
 });
-export const ListenerSchema = z.object({
-  arn: z.string(),
-  port: z.number().nullable(),
-  protocol: z.string(),
-  sslPolicy: z.string().nullable(),
-  /** Default action redirects to HTTPS (the accepted pattern for port 80). */
-  redirectsToHttps: z.boolean(),
-});
-export type Listener = z.infer<typeof ListenerSchema>;
-const LoadBalancerSchema = z.object({
-  arn: z.string(),
-  name: z.string(),
-  type: z.string(),
-  listeners: collectedSchema(z.array(ListenerSchema)),
-});
 const BackupPlanSchema = z.object({
   id: z.string(),
   arn: z.string(),
@@ -131,7 +104,6 @@ export const StorageRegionSchema = z.object({
   fileSystems: collectedSchema(z.array(FileSystemSchema)),
   topics: collectedSchema(z.array(TopicSchema)),
   queues: collectedSchema(z.array(QueueSchema)),
-  loadBalancers: collectedSchema(z.array(LoadBalancerSchema)),
   backupPlans: collectedSchema(z.array(BackupPlanSchema)),
 });
 export type StorageRegion = z.infer<typeof StorageRegionSchema>;
@@ -141,7 +113,6 @@ export const StorageSnapshotSchema = z.object({
   buckets: collectedSchema(z.array(BucketSchema)).optional(),
   /** S3 Control account-level Block Public Access; data null when never configured. */
   accountPublicAccessBlock: collectedSchema(PublicAccessBlockSchema.nullable()).optional(),
-  distributions: collectedSchema(z.array(DistributionSchema)).optional(),
   regions: z.record(z.string(), StorageRegionSchema),
 });
 export type StorageSnapshot = z.infer<typeof StorageSnapshotSchema>;

@@ -2,20 +2,26 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { buildBundle } from '../../lib/evidence/bundle.js';
 import { FINDINGS_JSON_FILE, runPrefix } from '../../lib/evidence/layout.js';
 import { getObjectBytes } from '../../lib/evidence/s3-objects.js';
+import { fetchPublicKey } from '../../lib/evidence/signing.js';
+import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
+import type { VerifyOutcome } from '../../lib/evidence/verify-report.js';
 import { FindingSchema, type Finding } from '../../lib/model/finding.js';
 import { finalizeRun, loadPipelineEnv, resolveTargets, scanTarget, sendScheduledDigest, type PipelineEnv } from '../../lib/pipeline/index.js';
 import { findingsToCsv } from '../../lib/report/csv.js';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
 import type { Transition } from '../../lib/model/transitions.js';
 import { applyClinicFixes, DEMO_CLINIC, seedClinicAccount } from './clinic-account.js';
+import { startMotoProxy, type MotoProxy } from './moto-proxy.js';
 import { motoClients, startMoto, type MotoServer } from './moto-server.js';
+import { answerUnemulatedServices } from './unemulated-services.js';
 import { readSentEmails, type SentEmail } from './sent-mail.js';
 import { localPipelineEnv, provisionPipelineResources } from './provision.js';
 
@@ -28,7 +34,8 @@ export interface DemoResult {
   runs: { runId: string; status: string; counts: Record<string, number> }[];
   transitions: Transition[];
   findings: Finding[];
-  bundle: { path: string; ok: boolean; failures: number; runs: number };
+  /** ok: verified with the demo's signing key pinned (`outcome` verified). */
+  bundle: { path: string; ok: boolean; outcome: VerifyOutcome; failures: number; runs: number; signingKeySha256: string };
   digest: { sent: boolean; subject: string; email?: SentEmail; htmlPath: string; textPath: string };
   files: Record<string, string>;
 }
@@ -43,6 +50,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
   const log = options.log ?? (() => undefined);
   const servers: MotoServer[] = [];
   const clientFactories: AwsClientFactory[] = [];
+  let clinicEndpoint: MotoProxy | undefined;
   try {
     log('Starting two moto servers (clinic workload account, audit account)...');
     const [clinic, audit] = await Promise.all([startMoto(), startMoto({ MOTO_ACCOUNT_ID: AUDIT_ACCOUNT_ID })]);
@@ -50,6 +58,8 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
       servers.push(server);
       options.register?.(server);
     }
+    // The scans reach the clinic through a proxy that stands in for Access Analyzer and Artifact (not in moto).
+    clinicEndpoint = await startMotoProxy(clinic.url, answerUnemulatedServices);
     const clinicClients = motoClients(clinic);
     const auditClients = motoClients(audit);
     clientFactories.push(clinicClients, auditClients);
@@ -61,7 +71,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     const resources = await provisionPipelineResources(auditClients, region, { senderEmail: 'hipaa-audit@demo-clinic.example' });
     const env = loadPipelineEnv({
       ...localPipelineEnv({
-        resources, region, auditEndpoint: audit.url, targetEndpoint: clinic.url, targetAccounts: [CLINIC_ACCOUNT_ID],
+        resources, region, auditEndpoint: audit.url, targetEndpoint: clinicEndpoint.url, targetAccounts: [CLINIC_ACCOUNT_ID],
         officerEmails: [DEMO_CLINIC.officerEmail], organizationName: 'Demo Clinic',
       }),
       AWS_ACCESS_KEY_ID: 'testing',
@@ -103,6 +113,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
       findingsCsv: join(options.outputDir, 'findings.csv'),
       transitions: join(options.outputDir, 'transitions.json'),
       bundle: join(options.outputDir, 'evidence-bundle.zip'),
+      signingPublicKey: join(options.outputDir, 'signing-public-key.pem'),
       digestHtml: join(options.outputDir, 'digest.html'),
       digestText: join(options.outputDir, 'digest.txt'),
     };
@@ -114,7 +125,10 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     const output = createWriteStream(files.bundle!);
     await buildBundle({ clients: auditClients, region, bucket: env.EVIDENCE_BUCKET, runIds: runs.map((r) => r.runId), output });
     await finished(output);
-    const report = await verifyBundle(files.bundle!);
+    // What the organisation hands its auditor, independently of any bundle: the signing key's public half.
+    const signingKey = await fetchPublicKey(auditClients.get(KMSClient, region), env.SIGNING_KEY_ID);
+    await writeFile(files.signingPublicKey!, signingKey.pem);
+    const report = await verifyBundle(files.bundle!, { trustedKeys: [trustedKeyFromPem(signingKey.pem, files.signingPublicKey!)] });
 
     log('Second digest (changes since the first) through SES, read back from the emulator...');
     const digest = await sendScheduledDigest(env, { from: firstDigestAt });
@@ -130,7 +144,10 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
       runs,
       transitions,
       findings,
-      bundle: { path: files.bundle!, ok: report.ok, failures: report.failures.length, runs: report.runs.length },
+      bundle: {
+        path: files.bundle!, ok: report.outcome === 'verified', outcome: report.outcome, failures: report.failures.length,
+        runs: report.runs.length, signingKeySha256: signingKey.sha256,
+      },
       digest: {
         sent: digest.sent, subject: digest.subject, htmlPath: files.digestHtml!, textPath: files.digestText!,
         ...(email ? { email } : {}),
@@ -139,6 +156,7 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
     };
   } finally {
     for (const clients of clientFactories) clients.destroy();
+    await clinicEndpoint?.close();
     await Promise.all(servers.map((s) => s.stop()));
   }
 }

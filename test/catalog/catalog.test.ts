@@ -45,7 +45,7 @@ describe('check catalog', () => {
   });
 
   it('lists only known specifications in the HIPAA table', () => {
-    for (const spec of HIPAA_SPECIFICATIONS) expect(spec.citation).toMatch(/^164\.3(08|10|12|16)\(/);
+    for (const spec of HIPAA_SPECIFICATIONS) expect(spec.citation).toMatch(/^164\.3(08|10|12|14|16)\(/);
   });
 });
 

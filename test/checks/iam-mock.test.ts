@@ -161,7 +161,7 @@ describe('iam parsing helpers', () => {
     // moto rejects malformed policy documents (MalformedPolicyDocument), so a document the collector
     // could not parse (document: null) is written by hand.
     const broken = { name: 'broken', arn: 'arn:aws:iam::123456789012:policy/broken', path: '/', attachmentCount: 0, defaultVersionId: 'v1', document: null };
-    const snapshot = snapshotOf({ iam: { authorization: { data: { users: [], groups: [], roles: [], policies: [broken] } } } });
+    const snapshot = snapshotOf({ iam: { authorization: { data: { users: [], groups: [], roles: [], policies: [broken], awsManagedPolicies: [] } } } });
     expect(run('iam_policy_no_full_admin_wildcard', snapshot)[0]).toMatchObject({ status: 'ERROR', resource: { id: 'broken' } });
   });
 });

@@ -163,6 +163,42 @@ describe('evaluation edge cases', () => {
     const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error }, highFindings: { data: { total: 0, oldest: [] } } }] } }) } });
     expect(run(snapshot, 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
   });
+
+  it('region coverage is ERROR, not FAIL, when the covering multi-region trail sits in a region whose listing failed', () => {
+    const denied = { error: { code: 'AccessDeniedException', message: 'no', operation: 'cloudtrail:DescribeTrails' } };
+    const snapshot = loggingSnapshot({
+      regions: {
+        'us-east-1': region({ cloudtrail: denied }),
+        'eu-west-1': region({ cloudtrail: { data: { trails: [], otherTrailArns: [trail().arn] } } }),
+      },
+    });
+    const results = run(snapshot, 'cloudtrail_multi_region_enabled');
+    expect(results.map((r) => [r.resource.region, r.status])).toEqual([['us-east-1', 'ERROR'], ['eu-west-1', 'ERROR']]);
+    expect(results[1]?.reason).toContain('cloudtrail:DescribeTrails failed with AccessDeniedException');
+  });
+
+  it('config recorder without global types is ERROR, not FAIL, when another region could not be read', () => {
+    const recorder = { data: [{ name: 'default', allSupported: true, includeGlobalResourceTypes: false, resourceTypeCount: 0 }] };
+    const denied = { error: { code: 'AccessDeniedException', message: 'no', operation: 'config:DescribeConfigurationRecorders' } };
+    const snapshot = loggingSnapshot({
+      regions: {
+        'us-east-1': region({ configRecorders: denied }),
+        'eu-west-1': region({ configRecorders: recorder, configRecorderStatus: { data: [{ name: 'default', recording: true }] } }),
+      },
+    });
+    expect(run(snapshot, 'config_recorder_enabled').map((r) => r.status)).toEqual(['ERROR', 'ERROR']);
+  });
+
+  it('GuardDuty: one enabled detector passes even when another could not be read; none readable enabled is ERROR', () => {
+    const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
+    const enabled = { detectorId: 'd2', detail: { data: { status: 'ENABLED' } } };
+    const disabled = { detectorId: 'd3', detail: { data: { status: 'DISABLED' } } };
+    const with_ = (detectors: object[]) =>
+      loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: detectors } } as Partial<LoggingRegion>) } });
+    expect(run(with_([{ detectorId: 'd1', detail: { error } }, enabled]), 'guardduty_detector_enabled')[0]?.status).toBe('PASS');
+    expect(run(with_([{ detectorId: 'd1', detail: { error } }, disabled]), 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
+    expect(run(with_([disabled]), 'guardduty_detector_enabled')[0]).toMatchObject({ status: 'FAIL', reason: expect.stringContaining('d3: DISABLED') });
+  });
 });
 
 // moto's CreateTrail requires the bucket in the same account, and moto never reports a failed delivery:

@@ -2,20 +2,12 @@ import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand } from 
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateSnapshotCommand,
-  CreateSubnetCommand,
   CreateVolumeCommand,
-  CreateVpcCommand,
   EC2Client,
   EnableEbsEncryptionByDefaultCommand,
   ModifySnapshotAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import { CreateFileSystemCommand, EFSClient } from '@aws-sdk/client-efs';
-import {
-  CreateListenerCommand,
-  CreateLoadBalancerCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient, UploadServerCertificateCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { CreateDBInstanceCommand, CreateDBSnapshotCommand, ModifyDBSnapshotAttributeCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
@@ -121,31 +113,7 @@ async function seedMessagingEfs(): Promise<void> {
   await sqs.send(new CreateQueueCommand({ QueueName: 'queue-bad', Attributes: { SqsManagedSseEnabled: 'false' } }));
 }
 
-async function seedElbBackup(): Promise<void> {
-  const ec2 = clients.get(EC2Client, EAST);
-  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc?.VpcId ?? '';
-  const subnet = async (cidr: string, az: string) =>
-    (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: az }))).Subnet?.SubnetId ?? '';
-  const subnets = [await subnet('10.0.1.0/24', 'us-east-1a'), await subnet('10.0.2.0/24', 'us-east-1b')];
-  const elb = clients.get(ElasticLoadBalancingV2Client, EAST);
-  const lbArn = (await elb.send(new CreateLoadBalancerCommand({ Name: 'web', Subnets: subnets }))).LoadBalancers?.[0]?.LoadBalancerArn ?? '';
-  const cert = await clients
-    .get(IAMClient, EAST)
-    .send(new UploadServerCertificateCommand({ ServerCertificateName: 'web', CertificateBody: 'body', PrivateKey: 'key' }));
-  const certificates = [{ CertificateArn: cert.ServerCertificateMetadata?.Arn ?? '' }];
-  const ok200 = [{ Type: 'fixed-response' as const, FixedResponseConfig: { StatusCode: '200' } }];
-  const listener = async (name: string, input: Omit<ConstructorParameters<typeof CreateListenerCommand>[0], 'LoadBalancerArn'>) => {
-    const arn = (await elb.send(new CreateListenerCommand({ LoadBalancerArn: lbArn, ...input }))).Listeners?.[0]?.ListenerArn ?? '';
-    ids[name] = arn.split('/').slice(-3).join('/');
-  };
-  await listener('httpsModern', { Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', Certificates: certificates, DefaultActions: ok200 });
-  await listener('httpsOld', { Protocol: 'HTTPS', Port: 8443, SslPolicy: 'ELBSecurityPolicy-2016-08', Certificates: certificates, DefaultActions: ok200 });
-  await listener('httpRedirect', {
-    Protocol: 'HTTP',
-    Port: 80,
-    DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
-  });
-  await listener('httpPlain', { Protocol: 'HTTP', Port: 8080, DefaultActions: ok200 });
+async function seedBackup(): Promise<void> {
   const backup = clients.get(BackupClient, EAST);
   await backup.send(new CreateBackupVaultCommand({ BackupVaultName: 'Default' }));
   await backup.send(
@@ -163,7 +131,7 @@ describe('storage family: regional stores (moto)', () => {
     // moto's default AMIs come with ~1,000 account-owned snapshots per region; skip them for speed.
     moto = await startMoto({ MOTO_EC2_LOAD_DEFAULT_AMIS: 'false' });
     clients = motoClients(moto);
-    await Promise.all([seedEc2(), seedRds(), seedDynamoKms(), seedMessagingEfs(), seedElbBackup()]);
+    await Promise.all([seedEc2(), seedRds(), seedDynamoKms(), seedMessagingEfs(), seedBackup()]);
     snapshot = await collectSnapshot(clients, { regions: [EAST, WEST, EMPTY], families: ['storage'], includeGlobal: false });
   });
 
@@ -242,16 +210,6 @@ describe('storage family: regional stores (moto)', () => {
     expectResult('sqs_queue_encrypted', 'queue-sse-sqs', 'PASS', 'AWS::SQS::Queue');
     const bad = expectResult('sqs_queue_encrypted', 'queue-bad', 'FAIL', 'AWS::SQS::Queue');
     expect(bad.resource.arn).toBe(`arn:aws:sqs:${EAST}:${MOTO_ACCOUNT_ID}:queue-bad`);
-  });
-
-  it('elbv2_listener_tls: modern HTTPS and redirect PASS; old policy and plain HTTP FAIL', () => {
-    const type = 'AWS::ElasticLoadBalancingV2::Listener';
-    expectResult('elbv2_listener_tls', ids.httpsModern ?? '', 'PASS', type);
-    expectResult('elbv2_listener_tls', ids.httpRedirect ?? '', 'PASS', type);
-    const old = expectResult('elbv2_listener_tls', ids.httpsOld ?? '', 'FAIL', type);
-    expect(old.reason).toContain('ELBSecurityPolicy-2016-08');
-    expectResult('elbv2_listener_tls', ids.httpPlain ?? '', 'FAIL', type);
-    expectRegionNa('elbv2_listener_tls');
   });
 
   it('backup_plan_exists: PASS with a 35-day rule, FAIL for a region with data and no plan, N/A when empty', () => {

@@ -1,4 +1,3 @@
-import { CloudFrontClient, ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
 import {
   CreateBucketCommand,
   DeleteBucketEncryptionCommand,
@@ -182,7 +181,7 @@ describe('storage family: S3 (moto)', () => {
 
   it('global checks yield nothing when global services are out of scope', async () => {
     const snapshot = await collectSnapshot(clients, { regions: [], families: ['storage'], includeGlobal: false });
-    for (const id of ['s3_bucket_default_encryption', 's3_account_public_access_block', 'cloudfront_distribution_https_only']) {
+    for (const id of ['s3_bucket_default_encryption', 's3_account_public_access_block']) {
       expect(evaluateCheck(id, snapshot)).toEqual([]);
     }
   });
@@ -192,11 +191,11 @@ describe('storage family: S3 (moto)', () => {
  * Runs `body` with the global-service clients mocked (moto cannot produce these states), restoring them
  * afterwards. Every bucket call answers as for a healthy bucket unless the test overrides it.
  */
-const globalMocks = () => ({ s3: mockClient(S3Client), control: mockClient(S3ControlClient), cloudfront: mockClient(CloudFrontClient) });
+const globalMocks = () => ({ s3: mockClient(S3Client), control: mockClient(S3ControlClient) });
 
 async function withGlobalMocks(body: (mocks: ReturnType<typeof globalMocks>) => Promise<void>): Promise<void> {
   const mocks = globalMocks();
-  const { s3, control, cloudfront } = mocks;
+  const { s3, control } = mocks;
   try {
     s3.on(ListBucketsCommand).resolves({ Buckets: [] });
     s3.on(GetBucketPolicyCommand).resolves({});
@@ -205,16 +204,14 @@ async function withGlobalMocks(body: (mocks: ReturnType<typeof globalMocks>) => 
     s3.on(GetBucketLoggingCommand).resolves({});
     s3.on(GetObjectLockConfigurationCommand).resolves({});
     control.on(GetAccountBlockCommand).resolves({});
-    cloudfront.on(ListDistributionsCommand).resolves({ DistributionList: { Marker: '', MaxItems: 100, IsTruncated: false, Quantity: 0 } });
     await body(mocks);
   } finally {
     s3.restore();
     control.restore();
-    cloudfront.restore();
   }
 }
 
-describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
+describe('storage family: S3 (aws-sdk-client-mock)', () => {
   it('AccessDenied on GetBucketEncryption gives ERROR for that bucket only', async () => {
     // Mock: moto cannot deny one call on one bucket.
     await withGlobalMocks(async ({ s3 }) => {
@@ -251,51 +248,6 @@ describe('storage family: S3 and CloudFront (aws-sdk-client-mock)', () => {
       expect(s3.commandCalls(GetBucketLocationCommand)).toHaveLength(0);
       const result = checkResult(snapshot, 's3_bucket_default_encryption', 'frankfurt-bucket');
       expect(result).toMatchObject({ status: 'PASS', resource: { region: 'eu-central-1' } });
-    });
-  });
-
-  it('cloudfront_distribution_https_only: PASS for HTTPS-only, FAIL for allow-all, TLSv1 and http-only origin', async () => {
-    // Mock: moto's ListDistributions summaries omit cache behaviors, viewer certificate and origins.
-    await withGlobalMocks(async ({ cloudfront }) => {
-      const base = (id: string) => ({
-        Id: id,
-        ARN: `arn:aws:cloudfront::${MOTO_ACCOUNT_ID}:distribution/${id}`,
-        DomainName: `${id.toLowerCase()}.cloudfront.net`,
-      });
-      cloudfront.on(ListDistributionsCommand).resolves({
-        DistributionList: {
-          Marker: '',
-          MaxItems: 100,
-          IsTruncated: false,
-          Quantity: 2,
-          Items: [
-            {
-              ...base('EGOOD'),
-              DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'redirect-to-https' },
-              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/api/*', TargetOriginId: 'o', ViewerProtocolPolicy: 'https-only' }] },
-              ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', MinimumProtocolVersion: 'TLSv1.2_2021' },
-              Origins: { Quantity: 1, Items: [{ Id: 'o', DomainName: 'api.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }] },
-            },
-            {
-              ...base('EBAD'),
-              DefaultCacheBehavior: { TargetOriginId: 'o', ViewerProtocolPolicy: 'redirect-to-https' },
-              CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: '/img/*', TargetOriginId: 'o', ViewerProtocolPolicy: 'allow-all' }] },
-              ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/x', MinimumProtocolVersion: 'TLSv1' },
-              Origins: { Quantity: 1, Items: [{ Id: 'o', DomainName: 'api.example.com', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'http-only' } }] },
-            },
-          ],
-        },
-        // Summary fields the collector does not read are left out.
-      } as never);
-      const snapshot = await collectGlobal(offlineClients());
-      const good = checkResult(snapshot, 'cloudfront_distribution_https_only', 'EGOOD');
-      expect(good.status).toBe('PASS');
-      expect(good.resource).toMatchObject({ type: 'AWS::CloudFront::Distribution', region: 'global' });
-      const bad = checkResult(snapshot, 'cloudfront_distribution_https_only', 'EBAD');
-      expect(bad.status).toBe('FAIL');
-      expect(bad.reason).toContain('/img/* allows HTTP');
-      expect(bad.reason).toContain('TLSv1');
-      expect(bad.reason).toContain('origin o is reached over HTTP only');
     });
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -96,5 +96,23 @@ describe('hipaa-audit scan (built binary against moto)', () => {
     const result = await runCli(['scan', '--endpoint-url', 'http://127.0.0.1:1', '--regions', 'us-east-1']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Could not identify the AWS account');
+  });
+
+  it('refuses unknown threshold keys and sub-HIPAA values, and records what it used', async () => {
+    const typo = join(dir, 'typo.json');
+    const weak = join(dir, 'weak.json');
+    await writeFile(typo, JSON.stringify({ auditLogRetentionDay: 30 }));
+    await writeFile(weak, JSON.stringify({ auditLogRetentionDays: 30 }));
+    const base = ['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'cloudwatch_log_group_retention_six_years', '--format', 'json'];
+    const unknown = await runCli([...base, '--thresholds', typo]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown threshold(s) auditLogRetentionDay');
+    const refused = await runCli([...base, '--thresholds', weak]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--allow-below-hipaa-minimum');
+    const allowed = await runCli([...base, '--thresholds', weak, '--allow-below-hipaa-minimum']);
+    const report = JSON.parse(allowed.stdout) as { run: { thresholds: { values: Record<string, number>; belowHipaaMinimum: { key: string }[] } } };
+    expect(report.run.thresholds.values.auditLogRetentionDays).toBe(30);
+    expect(report.run.thresholds.belowHipaaMinimum.map((b) => b.key)).toEqual(['auditLogRetentionDays']);
   });
 });

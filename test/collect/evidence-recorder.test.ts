@@ -20,6 +20,19 @@ describe('EvidenceRecorder', () => {
     ]);
   });
 
+  it('never keeps Lambda or ECS environment variables (plaintext secrets live there)', () => {
+    const recorder = new EvidenceRecorder();
+    recorder.record('lambda', 'us-east-1', 'ListFunctions', {
+      Functions: [{ FunctionName: 'f', Runtime: 'nodejs22.x', Environment: { Variables: { DB_PASSWORD: 'hunter2' } } }],
+    });
+    recorder.record('ecs', 'us-east-1', 'DescribeTaskDefinition', {
+      taskDefinition: { containerDefinitions: [{ name: 'app', privileged: false, environment: [{ name: 'API_KEY', value: 'k' }] }] },
+    });
+    expect(JSON.stringify(recorder.records)).not.toMatch(/hunter2|API_KEY/);
+    expect(recorder.records[0]?.response).toEqual({ Functions: [{ FunctionName: 'f', Runtime: 'nodejs22.x', Environment: REDACTED }] });
+    expect(recorder.records[1]?.response).toMatchObject({ taskDefinition: { containerDefinitions: [{ name: 'app', privileged: false, environment: REDACTED }] } });
+  });
+
   it('keeps configuration metadata as it is', () => {
     const recorder = new EvidenceRecorder();
     const response = { Trails: [{ Name: 'org-trail', KmsKeyId: 'arn:aws:kms:us-east-1:1:key/x', LogFileValidationEnabled: true }] };

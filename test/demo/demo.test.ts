@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../../scripts/demo/run-demo.js';
+import { pemFingerprint } from '../../lib/evidence/signing.js';
+import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
+import { verifyBundle } from '../../lib/evidence/verify.js';
 
 // `npm run demo` end to end (the same function the script calls), asserting on what it writes.
 describe('demo', () => {
@@ -30,7 +33,12 @@ describe('demo', () => {
     // The accepted risk stays visible.
     expect(result.findings).toContainEqual(expect.objectContaining({ status: 'SUPPRESSED', checkId: 's3_bucket_object_lock_enabled' }));
 
-    expect(result.bundle).toMatchObject({ ok: true, failures: 0, runs: 2 });
+    expect(result.bundle).toMatchObject({ ok: true, outcome: 'verified', failures: 0, runs: 2 });
+    // The demo's bundle passes with the written public key pinned, and is only "unpinned" without it.
+    const pem = await readFile(result.files.signingPublicKey!, 'utf8');
+    expect(pemFingerprint(pem)).toBe(result.bundle.signingKeySha256);
+    expect((await verifyBundle(result.files.bundle!, { trustedKeys: [trustedKeyFromPem(pem, 'demo')] })).outcome).toBe('verified');
+    expect((await verifyBundle(result.files.bundle!)).outcome).toBe('unpinned');
     expect(result.digest.sent).toBe(true);
     expect(result.digest.email?.to).toEqual(['security.officer@demo-clinic.example']);
     expect(result.digest.subject).toMatch(/Demo Clinic: .* new failures?, 9 fixed/);

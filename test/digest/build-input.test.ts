@@ -229,4 +229,42 @@ describe('buildDigestInput', () => {
     const input = await build({ bundleLink: { url: 'https://x.example/b.zip', expiresAt: '2025-07-20T00:00:00.000Z' } });
     expect(input.bundleLink?.url).toBe('https://x.example/b.zip');
   });
+
+  it('lists every acceptance in force with scope, approver and the expiry date as entered; catch-alls first and prominent', async () => {
+    const { store } = fixture();
+    const sups: Suppression[] = [
+      { id: 'sup-dec', accountId: '111122223333', checkId: 's3_bucket_versioning_enabled', resourcePattern: 'arn:aws:s3:::scratch-*', reason: 'Scratch data', approvedBy: 'Dana', createdAt: '2025-01-01T00:00:00.000Z', expiresAt: '2026-12-05' },
+      { id: 'sup-all', accountId: '*', checkId: 'iam_root_mfa_enabled', resourcePattern: '*:*', reason: 'Migration', approvedBy: 'Sam', createdAt: '2025-01-01T00:00:00.000Z', expiresAt: '2025-09-30' },
+    ];
+    const input = await buildDigestInput({ findings: store, suppressions: new MemorySuppressions(sups), period: PERIOD, now: NOW, organizationName: 'Acme', officerEmails: [] });
+    expect(input.activeAcceptances.map((a) => [a.id, a.expiresOn, a.allResources])).toEqual([
+      ['sup-all', '2025-09-30', true],
+      ['sup-dec', '2026-12-05', false],
+    ]);
+    const { html, text } = renderDigest(input);
+    // The date the officer entered, never the exclusive end (2026-12-06).
+    expect(text).toContain('until 2026-12-05: s3_bucket_versioning_enabled on arn:aws:s3:::scratch-*, account 111122223333; Scratch data; approved by Dana');
+    expect(text).not.toContain('2026-12-06');
+    expect(text).toContain('!!! 1 risk acceptance(s) cover EVERY resource of a check (the check is effectively off) !!!\n* iam_root_mfa_enabled on EVERY resource (*:*), every account; approved by Sam; until 2025-09-30');
+    expect(text.indexOf('EVERY resource')).toBeLessThan(text.indexOf('\nHeadline\n'));
+    expect(html).toContain('1 risk acceptance covers every resource of a check');
+  });
+
+  it('states the thresholds the runs used, marking weaker ones and those below HIPAA', async () => {
+    const { store, suppressions } = fixture();
+    const weakened = {
+      values: { auditLogRetentionDays: 365, passwordMinLength: 8 },
+      weakerThanDefault: [{ key: 'auditLogRetentionDays', value: 365, default: 2192 }, { key: 'passwordMinLength', value: 8, default: 14 }],
+      belowHipaaMinimum: [{ key: 'auditLogRetentionDays', value: 365, minimum: 2192, citation: '164.316(b)(2)(i)' }],
+    };
+    const runs = (await store.listRuns()).map((r) => ({ ...r, thresholds: weakened }));
+    const input = await buildDigestInput({ findings: new MemoryFindings(store.states, store.transitions, runs), suppressions, period: PERIOD, now: NOW, organizationName: 'Acme', officerEmails: [] });
+    const { html, text } = renderDigest(input);
+    expect(text).toContain("!!! Scanned with thresholds below what HIPAA requires: auditLogRetentionDays 365, below HIPAA's 2192 (164.316(b)(2)(i); explicit override) !!!");
+    expect(text).toContain('Scanned with thresholds weaker than the defaults: auditLogRetentionDays 365 (default 2192); passwordMinLength 8 (default 14)');
+    expect(text).toContain('Thresholds: BELOW HIPAA MINIMUM: auditLogRetentionDays 365');
+    expect(html).toContain('Scanned with thresholds below what HIPAA requires');
+    const defaults = renderDigest(await build()).text;
+    expect(defaults).toContain('Thresholds: not recorded by these runs');
+  });
 });

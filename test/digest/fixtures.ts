@@ -105,11 +105,14 @@ export function sampleDigestInput(overrides: Partial<DigestInput> = {}): DigestI
         finding: digestFinding({ id: 'us-west-2', checkId: 'cloudtrail_cloudwatch_logs', title: 'CloudTrail delivers to CloudWatch Logs', status: 'ERROR', resource: { arn: 'arn:aws:cloudtrail:us-west-2:111122223333:trail/*', id: 'us-west-2', type: 'AWS::CloudTrail::Trail', region: 'us-west-2', accountId: '111122223333' }, reason: 'ThrottlingException on cloudtrail:GetTrailStatus after 5 attempts.', citations: ['164.312(b)'] }),
       },
     ],
+    activeAcceptances: [
+      { id: 'sup-1', accountId: '111122223333', checkId: 's3_bucket_access_logging', resourcePattern: 'arn:aws:s3:::legacy-*', reason: 'Legacy buckets scheduled for deletion in Q3.', approvedBy: 'Dana Officer', expiresAt: '2025-07-20T00:00:00.000Z', expiresOn: '2025-07-19', allResources: false, days: 7, findingCount: 3 },
+    ],
     expiringAcceptances: [
-      { id: 'sup-1', accountId: '111122223333', checkId: 's3_bucket_access_logging', resourcePattern: 'arn:aws:s3:::legacy-*', reason: 'Legacy buckets scheduled for deletion in Q3.', approvedBy: 'Dana Officer', expiresAt: '2025-07-20T00:00:00.000Z', days: 7, findingCount: 3 },
+      { id: 'sup-1', accountId: '111122223333', checkId: 's3_bucket_access_logging', resourcePattern: 'arn:aws:s3:::legacy-*', reason: 'Legacy buckets scheduled for deletion in Q3.', approvedBy: 'Dana Officer', expiresAt: '2025-07-20T00:00:00.000Z', expiresOn: '2025-07-19', allResources: false, days: 7, findingCount: 3 },
     ],
     expiredAcceptances: [
-      { id: 'sup-0', accountId: '*', checkId: 'rds_instance_backup_enabled', resourcePattern: 'arn:aws:rds:us-east-1:111122223333:db:scratch', reason: 'Scratch database without PHI.', approvedBy: 'Dana Officer', expiresAt: '2025-07-01T00:00:00.000Z', days: 12, findingCount: 0 },
+      { id: 'sup-0', accountId: '*', checkId: 'rds_instance_backup_enabled', resourcePattern: 'arn:aws:rds:us-east-1:111122223333:db:scratch', reason: 'Scratch database without PHI.', approvedBy: 'Dana Officer', expiresAt: '2025-07-01T00:00:00.000Z', expiresOn: '2025-06-30', allResources: false, days: 12, findingCount: 0 },
     ],
     notLookedAt: [
       {

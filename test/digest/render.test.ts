@@ -11,7 +11,7 @@ const SECTIONS = [
   '>Resolved</h2>',
   '>Oldest open failures</h2>',
   '>Could not be assessed</h2>',
-  '>Risk acceptances: expired or expiring within 30 days</h2>',
+  '>Risk acceptances</h2>',
   '>Security official designation (164.308(a)(2))</h2>',
   '>Coverage</h2>',
   '>What this audit does not look at</h2>',
@@ -156,8 +156,10 @@ describe('renderDigest text', () => {
     expect(text).toContain('* 193 days [HIGH] S3 bucket encrypts objects at rest with KMS: legacy-bucket-1');
     expect(text).toContain('... and 19 more');
     expect(text).toContain('NOT ASSESSED IS NOT COMPLIANT');
-    expect(text).toContain('EXPIRED 2025-07-01 (12 days ago): rds_instance_backup_enabled');
-    expect(text).toContain('expires 2025-07-20 (in 7 days): s3_bucket_access_logging');
+    // The dates the officer entered (the last day each applies), not the exclusive end instant.
+    expect(text).toContain('EXPIRED 2025-06-30 (12 days ago): rds_instance_backup_enabled');
+    expect(text).toContain('expires 2025-07-19 (in 7 days): s3_bucket_access_logging');
+    expect(text).toContain('In force (1):\n* until 2025-07-19: s3_bucket_access_logging on arn:aws:s3:::legacy-*, account 111122223333; Legacy buckets scheduled for deletion in Q3.; approved by Dana Officer');
     expect(text).toContain('WARNING: the SECURITY alternate contact is missing');
     expect(text).toContain('* Account 444455556666: MISSING');
     expect(text).toContain('Open failures: 24 (+2 vs last digest)');

@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,9 @@ import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { registerVerifyCommand } from '../../lib/cli/commands/verify.js';
 import { UsageError } from '../../lib/cli/errors.js';
 import { buildBundle, createEvidenceBucket, createSigningKey, S3EvidenceStore, verifyBundle, type VerifyReport } from '../../lib/evidence/index.js';
-import { fetchPublicKey } from '../../lib/evidence/signing.js';
+import type { Manifest } from '../../lib/evidence/manifest.js';
+import { fetchPublicKey, pemFingerprint } from '../../lib/evidence/signing.js';
+import { trustedKeyFromFingerprint, trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { ACCOUNT, readZip, rewriteZip, runInput, tempDir } from './fixtures.js';
 
@@ -16,7 +19,9 @@ const REGION = 'us-east-1';
 const BUCKET = 'evidence-tamper';
 let moto: MotoServer;
 let clients: AwsClientFactory;
+let keyId: string;
 let otherKeyId: string;
+let realPem: string;
 let dir: string;
 let good: string;
 const runIds: string[] = [];
@@ -26,8 +31,9 @@ beforeAll(async () => {
   moto = await startMoto();
   clients = motoClients(moto);
   await createEvidenceBucket(clients, REGION, BUCKET, 6);
-  const keyId = await createSigningKey(clients, REGION);
+  keyId = await createSigningKey(clients, REGION);
   otherKeyId = await createSigningKey(clients, REGION);
+  realPem = (await fetchPublicKey(clients.get(KMSClient, REGION), keyId)).pem;
   const store = new S3EvidenceStore({ clients, region: REGION, bucket: BUCKET, signingKeyId: keyId });
   for (const n of [1, 2, 3]) runIds.push((await store.writeRunEvidence(runInput(n))).manifest.runId);
   dir = await tempDir();
@@ -128,6 +134,97 @@ describe('verifyBundle on tampered bundles', () => {
   });
 });
 
+/**
+ * The attack from issue 14: edit a finding, recompute its SHA-256 in the manifest, re-sign every manifest
+ * with a new P-256 key, and put that key's PEM and fingerprint in place (re-chaining the runs). Every
+ * hash, signature and link is then self-consistent; only a pinned key tells it apart.
+ */
+async function forge(src: string, dest: string): Promise<void> {
+  const forger = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const forgerPem = forger.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const forgerSha = createHash('sha256').update(forger.publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  const files = await readZip(src);
+  const replaced = new Map<string, Buffer>();
+  let previous: { runId: string; sha256: string } | undefined;
+  for (let i = 0; i < runIds.length; i += 1) {
+    const dir = runDir(i);
+    const manifest = JSON.parse(files.get(`${dir}manifest.json`)?.toString() ?? '{}') as Manifest;
+    if (i === runIds.length - 1) {
+      const findings = (files.get(`${dir}findings.json`)?.toString() ?? '').replace('"FAIL"', '"PASS"');
+      replaced.set(`${dir}findings.json`, Buffer.from(findings));
+      const entry = manifest.entries.find((e) => e.path === 'findings.json');
+      if (entry) Object.assign(entry, { sha256: createHash('sha256').update(findings).digest('hex'), size: Buffer.byteLength(findings) });
+    }
+    manifest.signing = { ...manifest.signing, publicKeySha256: forgerSha };
+    if (previous && manifest.previousManifest) manifest.previousManifest = { ...manifest.previousManifest, sha256: previous.sha256 };
+    const bytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const signature = sign('sha256', bytes, { key: forger.privateKey, dsaEncoding: 'der' }).toString('base64');
+    const envelope = JSON.parse(files.get(`${dir}manifest.sig`)?.toString() ?? '{}') as Record<string, unknown>;
+    replaced.set(`${dir}manifest.json`, bytes);
+    replaced.set(`${dir}manifest.sig`, Buffer.from(JSON.stringify({ ...envelope, manifestSha256: sha256, signature })));
+    replaced.set(`${dir}public-key.pem`, Buffer.from(forgerPem));
+    previous = { runId: manifest.runId, sha256 };
+  }
+  // The unsigned summary would disagree with the edited findings; the forger simply leaves it out.
+  await rewriteZip(src, dest, (name) => (name === 'summary.json' ? null : replaced.get(name)));
+}
+
+describe('verify with a pinned signer', () => {
+  it('a re-sealed forgery is self-consistent, so without a pin it is only "unpinned", never verified', async () => {
+    const forged = join(dir, 'forged-chain.zip');
+    await forge(good, forged);
+    const unpinned = await verifyBundle(forged);
+    expect(unpinned.failures.map((f) => `${f.kind} ${f.subject}: ${f.message}`)).toEqual([]);
+    expect(unpinned.outcome).toBe('unpinned');
+  });
+
+  it('the forgery fails with the real key pinned, naming every run and the forger\'s fingerprint', async () => {
+    const forged = join(dir, 'forged-chain.zip');
+    const report = await verifyBundle(forged, { trustedKeys: [trustedKeyFromPem(realPem, 'real.pem')] });
+    expect(report.outcome).toBe('failed');
+    const signerFailures = report.failures.filter((f) => f.kind === 'signer');
+    expect(signerFailures.map((f) => f.subject)).toEqual(runIds.map((id) => `${ACCOUNT}/${id}`));
+    expect(signerFailures[0]?.message).toMatch(/^signed by key [0-9a-f]{64}, which is not a pinned key/);
+  });
+
+  it('the genuine bundle verifies with the key pinned by PEM or by fingerprint', async () => {
+    const byPem = await verifyBundle(good, { trustedKeys: [trustedKeyFromPem(realPem, 'real.pem')] });
+    expect(byPem.outcome).toBe('verified');
+    expect(byPem.signers).toEqual([{ sha256: pemFingerprint(realPem), runs: 3, pinnedBy: 'real.pem' }]);
+    const byFingerprint = await verifyBundle(good, { trustedKeys: [trustedKeyFromFingerprint(`SHA256:${pemFingerprint(realPem).toUpperCase()}`)] });
+    expect(byFingerprint.outcome).toBe('verified');
+  });
+
+  it('a key rotation inside the chain verifies with both keys pinned and fails with one', async () => {
+    const rotatedStore = new S3EvidenceStore({ clients, region: REGION, bucket: BUCKET, signingKeyId: otherKeyId });
+    const rotatedIds = [...runIds];
+    for (const n of [4, 5]) rotatedIds.push((await rotatedStore.writeRunEvidence(runInput(n))).manifest.runId);
+    const path = join(dir, 'rotation.zip');
+    await buildBundle({ clients, region: REGION, bucket: BUCKET, accountId: ACCOUNT, runIds: rotatedIds, output: createWriteStream(path) });
+    const otherPem = (await fetchPublicKey(clients.get(KMSClient, REGION), otherKeyId)).pem;
+
+    const both = await verifyBundle(path, { trustedKeys: [trustedKeyFromPem(realPem, 'old.pem'), trustedKeyFromPem(otherPem, 'new.pem')] });
+    expect(both.failures).toEqual([]);
+    expect(both.outcome).toBe('verified');
+    expect(both.notes.filter((n) => n.kind === 'signer').map((n) => n.subject)).toEqual([`${ACCOUNT}/${rotatedIds[3]}`]);
+    expect(both.notes.find((n) => n.kind === 'signer')?.message).toContain('both keys are pinned');
+
+    const oldOnly = await verifyBundle(path, { trustedKeys: [trustedKeyFromPem(realPem, 'old.pem')] });
+    expect(oldOnly.outcome).toBe('failed');
+    expect(oldOnly.failures.map((f) => `${f.kind} ${f.subject}`)).toEqual([
+      `signer ${ACCOUNT}/${rotatedIds[3]}`,
+      `signer ${ACCOUNT}/${rotatedIds[4]}`,
+      `signer ${ACCOUNT}/${rotatedIds[3]}`,
+    ]);
+    expect(oldOnly.failures[2]?.message).toContain('the signing key changed between runs');
+
+    // Unpinned, the key change alone is a failure the auditor sees.
+    const unpinned = await verifyBundle(path);
+    expect(unpinned.failures.map((f) => `${f.kind} ${f.subject}`)).toEqual([`signer ${ACCOUNT}/${rotatedIds[3]}`]);
+  });
+});
+
 describe('hipaa-audit verify', () => {
   afterEach(() => {
     process.exitCode = undefined;
@@ -138,18 +235,37 @@ describe('hipaa-audit verify', () => {
     registerVerifyCommand(p);
     return p;
   };
+  const output = (log: { mock: { calls: unknown[][] } }): string => log.mock.calls.map((c) => String(c[0])).join('\n');
 
-  it('prints per-check lines and leaves the exit code alone when everything verifies', async () => {
+  it('exits 3 without a trust anchor and says how to pin', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await program().parseAsync(['node', 'hipaa-audit', 'verify', good]);
-    expect(process.exitCode).toBeUndefined();
-    expect(log.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/VERIFIED: 3 run\(s\)/);
+    expect(process.exitCode).toBe(3);
+    expect(output(log)).toContain('NOT PINNED');
+    expect(output(log)).toContain(`--trusted-key signing-public-key.pem`);
+    expect(output(log)).toContain(pemFingerprint(realPem));
   });
 
-  it('sets exit code 1 on a tampered bundle and a UsageError for a missing file', async () => {
+  it('exits 0 with the key pinned by file, and with the key fetched from KMS (moto)', async () => {
+    const pemFile = join(dir, 'signing-public-key.pem');
+    await writeFile(pemFile, realPem);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    await program().parseAsync(['node', 'hipaa-audit', 'verify', good, '--trusted-key', pemFile]);
+    expect(process.exitCode).toBe(0);
+    expect(output(log)).toMatch(/VERIFIED: 3 run\(s\)/);
+    process.exitCode = undefined;
+    await program().parseAsync(['node', 'hipaa-audit', 'verify', good, '--kms-key-id', keyId, '--endpoint-url', moto.url, '--region', REGION]);
+    expect(process.exitCode).toBe(0);
+    process.exitCode = undefined;
+    await program().parseAsync(['node', 'hipaa-audit', 'verify', good, '--kms-key-id', otherKeyId, '--endpoint-url', moto.url, '--region', REGION]);
+    expect(process.exitCode).toBe(1);
+  });
+
+  it('sets exit code 1 on a tampered bundle and a UsageError for a missing file or a bad fingerprint', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    await program().parseAsync(['node', 'hipaa-audit', 'verify', join(dir, 'flipped.zip')]);
+    await program().parseAsync(['node', 'hipaa-audit', 'verify', join(dir, 'flipped.zip'), '--trusted-key-fingerprint', pemFingerprint(realPem)]);
     expect(process.exitCode).toBe(1);
     await expect(program().parseAsync(['node', 'hipaa-audit', 'verify', join(dir, 'nope.zip')])).rejects.toBeInstanceOf(UsageError);
+    await expect(program().parseAsync(['node', 'hipaa-audit', 'verify', good, '--trusted-key-fingerprint', 'abc'])).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -11,13 +11,16 @@ const COLLECTOR_DIRS = ['lib/collectors', 'lib/scan', 'lib/collect'];
 /** SDK client package -> IAM service prefix, where they differ. */
 const SERVICE_PREFIX: Record<string, string> = {
   'auto-scaling': 'autoscaling',
+  accessanalyzer: 'access-analyzer',
   'cloudwatch-logs': 'logs',
   'config-service': 'config',
   'database-migration-service': 'dms',
   opensearch: 'es',
   'secrets-manager': 'secretsmanager',
   efs: 'elasticfilesystem',
+  'elastic-load-balancing': 'elasticloadbalancing',
   'elastic-load-balancing-v2': 'elasticloadbalancing',
+  emr: 'elasticmapreduce',
   's3-control': 's3',
 };
 /** SDK operation -> IAM action, where the names differ. */
@@ -27,6 +30,12 @@ const ACTION_RENAMES: Record<string, string> = {
   's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   's3-control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+  // API Gateway authorizes reads by HTTP verb on the resource path.
+  'api-gateway:GetRestApis': 'apigateway:GET',
+  'api-gateway:GetStages': 'apigateway:GET',
+  'api-gateway:GetDomainNames': 'apigateway:GET',
+  'apigatewayv2:GetApis': 'apigateway:GET',
+  'apigatewayv2:GetStages': 'apigateway:GET',
   // Resource Explorer's API reference: ListResources is authorized by resource-explorer-2:Search.
   'resource-explorer-2:ListResources': 'resource-explorer-2:Search',
 };
@@ -37,10 +46,13 @@ function sourceFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-/** IAM actions implied by `import { XCommand, paginateY } from '@aws-sdk/client-z'` in the collectors. */
+/**
+ * IAM actions implied by `import { XCommand, paginateY } from '@aws-sdk/client-z'` in the collectors, or from
+ * a stand-in client in lib/aws (`'../../aws/z-client.js'`, for a service whose SDK package is not installable).
+ */
 function actionsCalledByCollectors(): Map<string, string> {
   const found = new Map<string, string>();
-  const importRe = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g;
+  const importRe = /import\s+(type\s+)?\{([^}]*)\}\s*from\s*'(?:@aws-sdk\/client-|(?:\.\.\/)+aws\/)([a-z0-9-]+?)(?:-client\.js)?'/g;
   for (const file of COLLECTOR_DIRS.flatMap(sourceFiles)) {
     for (const m of readFileSync(file, 'utf8').matchAll(importRe)) {
       if (m[1]) continue; // type-only import

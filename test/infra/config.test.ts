@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.js';
 import { loadPipelineConfig, parsePipelineConfig, PipelineConfigError } from '../../lib/config/pipeline-config.js';
-import { cdkJsonContext } from './synth.js';
+import { cdkJsonContext, synthesize } from './synth.js';
 
 const sample = cdkJsonContext().hipaaAudit as Record<string, unknown>;
 const minimal = {
@@ -85,5 +85,14 @@ describe('pipeline configuration', () => {
     expect(() => buildApp({ appProps: { context: { ...cdkJsonContext(), hipaaAudit: bad } } })).toThrow(
       /Invalid hipaaAudit configuration:[\s\S]*officerEmails\.0: [\s\S]*evidenceRetentionYears: /,
     );
+  });
+
+  it('passes configured thresholds to the Lambdas (cdk.json context -> construct -> environment)', () => {
+    const config = parsePipelineConfig({ ...sample, thresholds: { passwordMinLength: 16 } });
+    const { pipeline } = synthesize({ config, bundle: false });
+    const functions = Object.values(pipeline.findResources('AWS::Lambda::Function')) as { Properties: { Environment?: { Variables?: Record<string, string> } } }[];
+    const values = functions.map((f) => f.Properties.Environment?.Variables?.THRESHOLDS).filter(Boolean);
+    expect(values.length).toBeGreaterThan(0);
+    expect(JSON.parse(values[0] ?? '{}')).toMatchObject({ passwordMinLength: 16, auditLogRetentionDays: 2192 });
   });
 });

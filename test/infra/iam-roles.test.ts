@@ -23,6 +23,16 @@ describe('member role (StackSet template)', () => {
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true);
   });
 
+  it('grants apigateway:GET only on configuration paths, never on * (it would read API key values)', () => {
+    const statements = roleStatements(accounts.memberRole, roleId(accounts.memberRole, 'ReadOnlyRole'));
+    const apiGateway = statements.filter((s) => actionsOf([s]).includes('apigateway:GET'));
+    expect(apiGateway).toHaveLength(1);
+    const resources = JSON.stringify(apiGateway[0]?.Resource);
+    expect(resources).toContain('/restapis/*/stages');
+    expect(resources).not.toContain('"*"');
+    expect(resources).not.toContain('apikeys');
+  });
+
   it('trusts only the collector role ARN parameter, with the ExternalId', () => {
     assertProps(accounts.memberRole, 'AWS::IAM::Role', {
       RoleName: 'HipaaAuditReadOnly',

@@ -86,7 +86,9 @@ describe('scan of an account with an open SSH group and an IMDSv1 instance with 
 
   it('records the one call moto cannot answer as a collection error instead of a verdict', () => {
     // moto has no ssm:DescribeInstanceInformation: the SSM check is ERROR, the run PARTIAL, nothing guessed.
-    expect(result.run.collectionErrors).toEqual([expect.objectContaining({ operation: 'ssm:DescribeInstanceInformation', region: REGION })]);
+    // (Other families have emulator gaps of their own, e.g. Access Analyzer; only the network family's are asserted.)
+    const networkErrors = result.run.collectionErrors.filter((e) => /^(ec2|ssm|autoscaling):/.test(e.operation));
+    expect(networkErrors).toEqual([expect.objectContaining({ operation: 'ssm:DescribeInstanceInformation', region: REGION })]);
     expect(result.findings.filter((f) => f.checkId === 'ec2_instance_managed_by_ssm').map((f) => f.status)).toEqual(['ERROR']);
   });
 });

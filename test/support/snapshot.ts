@@ -101,18 +101,13 @@ export function evaluateCheck(
   const check = typeof checkOrId === 'string' ? findCheck(checkOrId) : checkOrId;
   if (!check) throw new Error(`no check ${String(checkOrId)} in lib/checks/registry.ts`);
   const results = check.evaluate(snapshot, options.now ?? new Date(), { ...DEFAULT_THRESHOLDS, ...options.thresholds });
-  if (!LEGACY_REASON_STYLE.has(check.id)) {
-    for (const r of results) {
-      if (/[\n.]$/.test(r.reason) || r.reason.includes('\n')) {
-        throw new Error(`${check.id}: reason for ${r.resource.id} breaks the reason style (one line, no trailing full stop): ${JSON.stringify(r.reason)}`);
-      }
+  for (const r of results) {
+    if (/[\n.]$/.test(r.reason) || r.reason.includes('\n')) {
+      throw new Error(`${check.id}: reason for ${r.resource.id} breaks the reason style (one line, no trailing full stop): ${JSON.stringify(r.reason)}`);
     }
   }
   return results;
 }
-
-// Moving to the edge family (issue 14) with their reasons unchanged until then; drop them from this set then.
-const LEGACY_REASON_STYLE = new Set(['elbv2_listener_tls', 'cloudfront_distribution_https_only']);
 
 /** The reason names what it is about: the resource id, or the region / account for an account-scope result. */
 export function namesResource(r: CheckResult): boolean {

@@ -18,6 +18,17 @@ import { check as iamUserConsoleMfaEnabled } from './iam_user_console_mfa_enable
 import { check as iamUserNoInlineOrDirectPolicies } from './iam_user_no_inline_or_direct_policies.js';
 import { check as iamUserUniqueIdentity } from './iam_user_unique_identity.js';
 import { check as iamUserUnusedCredentialsDisabled } from './iam_user_unused_credentials_disabled.js';
+import { check as iamGroupHasMembers } from './iam_group_has_members.js';
+import { check as iamGroupNoAdminAccess } from './iam_group_no_admin_access.js';
+import { check as iamGroupNoInlinePolicies } from './iam_group_no_inline_policies.js';
+import { check as iamInlinePolicyNoKmsDecryptAllKeys } from './iam_inline_policy_no_kms_decrypt_all_keys.js';
+import { check as iamPolicyNoKmsDecryptAllKeys } from './iam_policy_no_kms_decrypt_all_keys.js';
+import { check as iamRoleExternalTrustKnownVendor } from './iam_role_external_trust_known_vendor.js';
+import { check as iamRoleNoAdminAccess } from './iam_role_no_admin_access.js';
+import { check as iamRoleNoInlinePolicies } from './iam_role_no_inline_policies.js';
+import { check as iamRoleTrustNotPublic } from './iam_role_trust_not_public.js';
+import { check as iamUserMfaEnabledAll } from './iam_user_mfa_enabled_all.js';
+import { check as iamUserNoAdminAccess } from './iam_user_no_admin_access.js';
 
 /** Root account first, then account-wide settings, then per-principal checks. */
 export const iamChecks: readonly CheckDefinition[] = [
@@ -40,4 +51,15 @@ export const iamChecks: readonly CheckDefinition[] = [
   iamBreakGlassRolePresent,
   iamSupportRoleExists,
   accountSecurityContactDesignated,
+  iamUserMfaEnabledAll,
+  iamUserNoAdminAccess,
+  iamGroupNoAdminAccess,
+  iamRoleNoAdminAccess,
+  iamPolicyNoKmsDecryptAllKeys,
+  iamInlinePolicyNoKmsDecryptAllKeys,
+  iamGroupNoInlinePolicies,
+  iamRoleNoInlinePolicies,
+  iamGroupHasMembers,
+  iamRoleExternalTrustKnownVendor,
+  iamRoleTrustNotPublic,
 ];

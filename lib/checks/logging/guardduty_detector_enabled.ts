@@ -16,15 +16,19 @@ export const check = defineCheck({
     eachRegion(snapshot, snapshot.logging.regions, (region, data, scope) =>
       withCollected(data.guardDutyDetectors, scope, (detectors) => {
         if (detectors.length === 0) return [fail(scope, `No GuardDuty detector in ${region}`)];
-        const enabled = detectors.find((d) => d.detail.data?.status === 'ENABLED');
-        if (enabled) return [pass(scope, `GuardDuty detector ${enabled.detectorId} is enabled in ${region}`)];
-        const broken = detectors.find((d) => d.detail.error);
-        if (broken?.detail.error) {
-          const e = broken.detail.error;
-          return [errorResult(scope, `Could not assess GuardDuty in ${region}: ${e.operation} for ${broken.detectorId} failed with ${e.code}`)];
+        const states: string[] = [];
+        for (const { detectorId, detail } of detectors) {
+          if (detail.error) continue;
+          if (detail.data.status === 'ENABLED') return [pass(scope, `GuardDuty detector ${detectorId} is enabled in ${region}`)];
+          states.push(`${detectorId}: ${detail.data.status}`);
         }
-        const states = detectors.map((d) => `${d.detectorId}: ${d.detail.data?.status ?? 'unknown'}`).join('; ');
-        return [fail(scope, `No enabled GuardDuty detector in ${region} (${states})`)];
+        // No readable detector is enabled; one that could not be read might be.
+        for (const { detectorId, detail } of detectors) {
+          if (detail.error) {
+            return [errorResult(scope, `Could not assess GuardDuty in ${region}: ${detail.error.operation} for ${detectorId} failed with ${detail.error.code}`)];
+          }
+        }
+        return [fail(scope, `No enabled GuardDuty detector in ${region} (${states.join('; ')})`)];
       }),
     ),
 });

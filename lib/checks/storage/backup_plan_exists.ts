@@ -33,7 +33,8 @@ export const check = defineCheck({
         if (stores.count === 0 && stores.unknown.length === 0) {
           return [notApplicable(scope, `No EBS, RDS, DynamoDB or EFS data stores in ${region}`)];
         }
-        const good = plans.find((p) => (p.rules.data ?? []).some((rule) => rule.deleteAfterDays === null || rule.deleteAfterDays >= min));
+        // Any one plan with a qualifying rule is enough; unreadable plans only matter when none qualifies.
+        const good = plans.find((p) => !p.rules.error && p.rules.data.some((rule) => rule.deleteAfterDays === null || rule.deleteAfterDays >= min));
         if (good) return [pass(scope, `Region ${region} has backup plan ${good.name} keeping recovery points at least ${min} days`)];
         const unreadable = plans.filter((p) => p.rules.error).map((p) => p.name);
         if (unreadable.length > 0) return [errorResult(scope, `Could not read rules of backup plan(s) ${unreadable.join(', ')} in ${region}`)];

@@ -1,13 +1,11 @@
 import type { CheckDefinition } from '../types.js';
 import { check as backupPlanExists } from './backup_plan_exists.js';
-import { check as cloudfrontHttpsOnly } from './cloudfront_distribution_https_only.js';
 import { check as dynamodbKms } from './dynamodb_table_kms_encryption.js';
 import { check as dynamodbPitr } from './dynamodb_table_pitr_enabled.js';
 import { check as ebsByDefault } from './ec2_ebs_encryption_by_default.js';
 import { check as ebsSnapshotNotPublic } from './ec2_ebs_snapshot_not_public.js';
 import { check as ebsVolumeEncrypted } from './ec2_ebs_volume_encrypted.js';
 import { check as efsEncrypted } from './efs_file_system_encrypted.js';
-import { check as elbv2ListenerTls } from './elbv2_listener_tls.js';
 import { check as kmsNotPendingDeletion } from './kms_key_not_pending_deletion.js';
 import { check as kmsRotation } from './kms_key_rotation_enabled.js';
 import { check as rdsBackupRetention } from './rds_instance_backup_retention.js';
@@ -47,7 +45,5 @@ export const storageChecks: readonly CheckDefinition[] = [
   efsEncrypted,
   snsEncrypted,
   sqsEncrypted,
-  elbv2ListenerTls,
-  cloudfrontHttpsOnly,
   backupPlanExists,
 ];

@@ -15,7 +15,7 @@ export const check = defineCheck({
     'aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
   evaluate: (snapshot) => {
     const account = snapshot.storage.accountPublicAccessBlock;
-    const accountBlocks = account?.data !== undefined && missingBlockFlags(account.data).length === 0;
+    const accountBlocks = account !== undefined && !account.error && missingBlockFlags(account.data).length === 0;
     return perBucket(snapshot, (bucket, resource) => {
       if (accountBlocks) return [pass(resource, `Bucket ${bucket.name} is covered by the account-level Block Public Access`)];
       const own = bucket.publicAccessBlock;

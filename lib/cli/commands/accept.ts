@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CHECKS } from '../../checks/registry.js';
-import { validateSuppressionInput, type SuppressionInput } from '../../model/suppressions.js';
+import { isCatchAllPattern, validateSuppressionInput, type SuppressionInput } from '../../model/suppressions.js';
 import { createDynamoStores } from '../../store/dynamodb/index.js';
 import type { Suppression } from '../../model/suppressions.js';
 import type { SuppressionStore } from '../../store/types.js';
@@ -43,6 +43,7 @@ interface AcceptOptions extends StoreCliOptions {
   approver?: string;
   expires?: string;
   account?: string;
+  allResources?: boolean;
 }
 
 /**
@@ -60,13 +61,17 @@ export async function runAccept(options: AcceptOptions, deps: SuppressionCommand
     ...(options.account !== undefined ? { accountId: options.account } : {}),
   };
   const knownCheckIds = (deps.knownCheckIds ?? (() => CHECKS.map((c) => c.id)))();
-  const result = validateSuppressionInput(input, knownCheckIds, now(), deps.maxYears !== undefined ? { maxYears: deps.maxYears } : {});
+  const result = validateSuppressionInput(input, knownCheckIds, now(), {
+    ...(deps.maxYears !== undefined ? { maxYears: deps.maxYears } : {}),
+    allResources: options.allResources === true,
+  });
   if (!result.ok) throw new UsageError(`Cannot record the risk acceptance: ${result.errors.join('; ')}.`);
   const store = (deps.openStore ?? ((o) => openSuppressionStore(o, now)))(options);
   const created = await store.create(result.value);
   (deps.out ?? console.log)(
     `Recorded risk acceptance ${created.id}: ${created.checkId} on ${created.resourcePattern} (account ${created.accountId}), ` +
-      `approved by ${created.approvedBy}, expires ${created.expiresAt}.`,
+      `approved by ${created.approvedBy}, expires ${created.expiresAt}.` +
+      (isCatchAllPattern(created.resourcePattern) ? ' It covers EVERY resource of the check and is shown prominently in every digest until it expires.' : ''),
   );
   return created;
 }
@@ -80,7 +85,8 @@ export function registerAcceptCommand(program: Command, deps: SuppressionCommand
     .option('--reason <text>', 'why the risk is accepted (compensating controls, plan)')
     .option('--approver <name>', 'who approved the acceptance')
     .option('--expires <YYYY-MM-DD>', 'last day the acceptance applies (at most 3 years out)')
-    .option('--account <id>', '12-digit account id, or * for every account', '*');
+    .option('--account <id>', '12-digit account id, or * for every account', '*')
+    .option('--all-resources', 'allow a pattern that matches every resource of the check (e.g. "*" or "arn:aws:s3:::*"); listed prominently in every digest');
   addAwsOptions(command);
   addPipelineResourceOptions(command);
   command.action(async (options: AcceptOptions) => {

@@ -62,7 +62,9 @@ async function runBundle(options: BundleCliOptions): Promise<void> {
       console.log(`Uploaded s3://${uploaded.bucket}/${uploaded.key} (SHA-256 ${uploaded.sha256}).`);
       console.log(`Download URL (valid ${uploaded.expiresInSeconds} s):\n${uploaded.url}`);
     }
-    console.log(`Check it with: hipaa-audit verify ${options.output}`);
+    const fingerprints = [...new Set(result.runs.map((r) => r.publicKeySha256))];
+    console.log(`Signing key fingerprint(s) (SHA-256 of the public key, as recorded by the pipeline): ${fingerprints.join(', ')}`);
+    console.log(`Check it with the signer pinned: hipaa-audit verify ${options.output} ${fingerprints.map((f) => `--trusted-key-fingerprint ${f}`).join(' ')}`);
   } finally {
     clients.destroy();
   }

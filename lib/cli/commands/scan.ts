@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { selectChecks } from '../../checks/registry.js';
-import { ThresholdsSchema, type Thresholds } from '../../checks/thresholds.js';
+import { parseThresholds, ThresholdsError, type Thresholds } from '../../checks/thresholds.js';
 import { findingsToCsv } from '../../report/csv.js';
 import { toScanReport } from '../../report/json.js';
 import { renderTable } from '../../report/table.js';
@@ -19,6 +19,7 @@ interface ScanCliOptions extends AwsCliOptions {
   verbose?: boolean;
   officerEmail?: string[];
   thresholds?: string;
+  allowBelowHipaaMinimum?: boolean;
   concurrency: string;
 }
 
@@ -32,7 +33,8 @@ export function registerScanCommand(program: Command): void {
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
     .option('--officer-email <email...>', 'designated security official, compared with the SECURITY alternate contact')
-    .option('--thresholds <file>', 'JSON file overriding check thresholds (see README)')
+    .option('--thresholds <file>', 'JSON file overriding check thresholds (see README); unknown keys are an error')
+    .option('--allow-below-hipaa-minimum', 'accept thresholds below what HIPAA requires (e.g. auditLogRetentionDays < 2192); reported as such')
     .option('--concurrency <n>', 'maximum concurrent AWS API calls', '8');
   addAwsOptions(command).action(async (options: ScanCliOptions) => {
     process.exitCode = await runScan(options);
@@ -48,7 +50,7 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${options.concurrency}".`);
   }
-  const thresholds = loadThresholds(options.thresholds, options.officerEmail);
+  const thresholds = loadThresholds(options.thresholds, options.officerEmail, options.allowBelowHipaaMinimum === true);
   const clients = clientsFromOptions(options);
   const showProgress = options.format === 'table' || options.output !== undefined;
   try {
@@ -63,6 +65,11 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
         if (showProgress) process.stderr.write(`[${event.phase}] ${event.detail}\n`);
       },
     });
+    for (const b of result.run.thresholds?.belowHipaaMinimum ?? []) {
+      process.stderr.write(`warning: threshold ${b.key} ${b.value} is below HIPAA's ${b.minimum} (${b.citation}); this run does not test what HIPAA requires\n`);
+    }
+    const weaker = result.run.thresholds?.weakerThanDefault ?? [];
+    if (weaker.length > 0) process.stderr.write(`warning: thresholds weaker than the defaults: ${weaker.map((w) => `${w.key} ${w.value} (default ${w.default})`).join(', ')}\n`);
     const text =
       options.format === 'json'
         ? JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n'
@@ -92,7 +99,7 @@ function parseRegions(value: string | undefined, fallback: string): string[] | '
   return validateRegionNames(regions);
 }
 
-function loadThresholds(file: string | undefined, officerEmails: string[] | undefined): Thresholds {
+function loadThresholds(file: string | undefined, officerEmails: string[] | undefined, allowBelowHipaaMinimum: boolean): Thresholds {
   let raw: unknown = {};
   if (file) {
     try {
@@ -102,10 +109,10 @@ function loadThresholds(file: string | undefined, officerEmails: string[] | unde
     }
   }
   const merged = officerEmails ? { ...(raw as object), officerEmails } : raw;
-  const parsed = ThresholdsSchema.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`Invalid threshold ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  try {
+    return parseThresholds(merged, { allowBelowHipaaMinimum, source: file ?? '--officer-email' });
+  } catch (err) {
+    if (err instanceof ThresholdsError) throw new UsageError(err.message, { cause: err });
+    throw err;
   }
-  return parsed.data;
 }

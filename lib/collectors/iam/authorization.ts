@@ -13,18 +13,20 @@ import { parsePolicyDocument } from './policy-document.js';
 import type { AttachedPolicy, AuthorizationDetails, InlinePolicy, ManagedPolicy, RoleSession } from '../../snapshot/iam.js';
 
 /**
- * Users, groups, roles and customer managed policies in one paginated call. AWS managed policies are
- * filtered out: there are over a thousand, and checks only need their ARNs (from the attachments).
+ * Users, groups, roles and managed policies in one paginated call. With the AWSManagedPolicy filter IAM
+ * returns the AWS managed policies in use in the account (not all ~1,300), which is how a principal
+ * holding AdministratorAccess is recognised by what the policy allows. Emulators may return every AWS
+ * managed policy; those attached nowhere are dropped.
  */
 export async function collectAuthorizationDetails(ctx: CollectContext): Promise<Collected<AuthorizationDetails>> {
   const client = ctx.clients.get(IAMClient, ctx.homeRegion);
   const pages = await attemptPages(
     ctx,
     { service: 'iam', region: ctx.homeRegion, operation: 'GetAccountAuthorizationDetails' },
-    () => paginateGetAccountAuthorizationDetails({ client }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy'] }),
+    () => paginateGetAccountAuthorizationDetails({ client }, { Filter: ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] }),
   );
   if (pages.error) return failed(pages.error);
-  const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [] };
+  const details: AuthorizationDetails = { users: [], groups: [], roles: [], policies: [], awsManagedPolicies: [] };
   for (const page of pages.data) {
     for (const u of page.UserDetailList ?? []) {
       details.users.push({ ...principal(u.UserName, u.UserId, u.UserPolicyList, u), groups: u.GroupList ?? [] });
@@ -38,9 +40,14 @@ export async function collectAuthorizationDetails(ctx: CollectContext): Promise<
       });
     }
     for (const r of page.RoleDetailList ?? []) {
-      details.roles.push(principal(r.RoleName, r.RoleId, r.RolePolicyList, r));
+      details.roles.push({ ...principal(r.RoleName, r.RoleId, r.RolePolicyList, r), trustPolicy: parsePolicyDocument(r.AssumeRolePolicyDocument) });
     }
-    for (const p of page.Policies ?? []) details.policies.push(managedPolicy(p));
+    for (const p of page.Policies ?? []) {
+      if (!isAwsManaged(p.Arn)) details.policies.push(managedPolicy(p));
+      else if ((p.AttachmentCount ?? 0) > 0 || (p.PermissionsBoundaryUsageCount ?? 0) > 0) {
+        details.awsManagedPolicies.push(managedPolicy(p));
+      }
+    }
   }
   return ok(details);
 }
@@ -64,6 +71,11 @@ export async function collectRoleSessions(ctx: CollectContext): Promise<Collecte
   );
 }
 
+/** AWS managed policies live under the reserved account `aws`: arn:<partition>:iam::aws:policy/... */
+function isAwsManaged(arn: string | undefined): boolean {
+  return /^arn:[^:]+:iam::aws:policy\//.test(arn ?? '');
+}
+
 function managedPolicy(p: ManagedPolicyDetail): ManagedPolicy {
   const version = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? null;
   return {
@@ -82,7 +94,14 @@ function principal(
   name: string | undefined,
   id: string | undefined,
   inlinePolicies: PolicyDetail[] | undefined,
-  p: { Arn?: string; Path?: string; CreateDate?: Date; Tags?: Tag[]; AttachedManagedPolicies?: SdkAttachedPolicy[] },
+  p: {
+    Arn?: string;
+    Path?: string;
+    CreateDate?: Date;
+    Tags?: Tag[];
+    AttachedManagedPolicies?: SdkAttachedPolicy[];
+    PermissionsBoundary?: { PermissionsBoundaryArn?: string };
+  },
 ) {
   return {
     name: name ?? '',
@@ -93,6 +112,7 @@ function principal(
     tags: tags(p.Tags),
     inlinePolicies: inline(inlinePolicies),
     attachedPolicies: attached(p.AttachedManagedPolicies),
+    permissionsBoundaryArn: p.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { collectAccountSummary, collectPasswordPolicy, collectVirtualMfaDevices 
 import { collectAuthorizationDetails, collectRoleSessions } from './authorization.js';
 import { collectSecurityContact } from './contact.js';
 import { collectCredentialReport, DEFAULT_POLLING, type CredentialReportPolling } from './credential-report.js';
+import { collectOrganization } from './organization.js';
 import type { IamSnapshot } from '../../snapshot/iam.js';
 
 export interface IamCollectOptions {
@@ -13,7 +14,7 @@ export interface IamCollectOptions {
 export async function collectIam(ctx: CollectContext, options: IamCollectOptions = {}): Promise<IamSnapshot> {
   if (!ctx.includeGlobal) return {};
   ctx.progress?.({ phase: 'collect', detail: `iam (global, ${ctx.homeRegion})` });
-  const [authorization, roleSessions, credentialReport, passwordPolicy, accountSummary, virtualMfaDevices, securityContact] =
+  const [authorization, roleSessions, credentialReport, passwordPolicy, accountSummary, virtualMfaDevices, securityContact, organization] =
     await Promise.all([
       collectAuthorizationDetails(ctx),
       collectRoleSessions(ctx),
@@ -22,6 +23,7 @@ export async function collectIam(ctx: CollectContext, options: IamCollectOptions
       collectAccountSummary(ctx),
       collectVirtualMfaDevices(ctx),
       collectSecurityContact(ctx),
+      collectOrganization(ctx),
     ]);
-  return { authorization, roleSessions, credentialReport, passwordPolicy, accountSummary, virtualMfaDevices, securityContact };
+  return { authorization, roleSessions, credentialReport, passwordPolicy, accountSummary, virtualMfaDevices, securityContact, organization };
 }

@@ -1,10 +1,8 @@
 import type { CollectContext } from '../../collect/context.js';
 import { collectBackup } from './backup.js';
-import { collectDistributions } from './cloudfront.js';
 import { collectDynamoDb } from './dynamodb.js';
 import { collectEc2 } from './ec2.js';
 import { collectEfs } from './efs.js';
-import { collectElbv2 } from './elbv2.js';
 import { collectKms } from './kms.js';
 import { collectRds } from './rds.js';
 import { collectAccountPublicAccessBlock, collectBuckets } from './s3.js';
@@ -12,7 +10,7 @@ import type { StorageRegion, StorageSnapshot } from '../../snapshot/storage.js';
 import { collectSns } from './sns.js';
 import { collectSqs } from './sqs.js';
 
-/** Encryption, storage, backup and transmission configuration: global S3/CloudFront plus per-region stores. */
+/** Encryption, storage and backup configuration: global S3 plus per-region stores. */
 export async function collectStorage(ctx: CollectContext): Promise<StorageSnapshot> {
   const [global, regionEntries] = await Promise.all([
     ctx.includeGlobal ? collectGlobal(ctx) : Promise.resolve({}),
@@ -22,18 +20,14 @@ export async function collectStorage(ctx: CollectContext): Promise<StorageSnapsh
 }
 
 async function collectGlobal(ctx: CollectContext): Promise<Omit<StorageSnapshot, 'regions'>> {
-  ctx.progress?.({ phase: 'storage', detail: 'S3 buckets, account public access block, CloudFront' });
-  const [buckets, accountPublicAccessBlock, distributions] = await Promise.all([
-    collectBuckets(ctx),
-    collectAccountPublicAccessBlock(ctx),
-    collectDistributions(ctx),
-  ]);
-  return { buckets, accountPublicAccessBlock, distributions };
+  ctx.progress?.({ phase: 'storage', detail: 'S3 buckets, account public access block' });
+  const [buckets, accountPublicAccessBlock] = await Promise.all([collectBuckets(ctx), collectAccountPublicAccessBlock(ctx)]);
+  return { buckets, accountPublicAccessBlock };
 }
 
 async function collectRegion(ctx: CollectContext, region: string): Promise<StorageRegion> {
   ctx.progress?.({ phase: 'storage', detail: region });
-  const [ec2, rds, dynamodb, kms, efs, sns, sqs, elbv2, backup] = await Promise.all([
+  const [ec2, rds, dynamodb, kms, efs, sns, sqs, backup] = await Promise.all([
     collectEc2(ctx, region),
     collectRds(ctx, region),
     collectDynamoDb(ctx, region),
@@ -41,8 +35,7 @@ async function collectRegion(ctx: CollectContext, region: string): Promise<Stora
     collectEfs(ctx, region),
     collectSns(ctx, region),
     collectSqs(ctx, region),
-    collectElbv2(ctx, region),
     collectBackup(ctx, region),
   ]);
-  return { ...ec2, ...rds, ...dynamodb, ...kms, ...efs, ...sns, ...sqs, ...elbv2, ...backup };
+  return { ...ec2, ...rds, ...dynamodb, ...kms, ...efs, ...sns, ...sqs, ...backup };
 }

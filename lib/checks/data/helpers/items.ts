@@ -3,13 +3,11 @@ import type { Collected } from '../../../snapshot/collected.js';
 import type { DataRegion } from '../../../snapshot/data.js';
 import type { AccountSnapshot } from '../../../snapshot/schema.js';
 import { eachRegionalItem } from '../../kit/regions.js';
-import { errorResult } from '../../kit/results.js';
+import { errorResult, resourceRef } from '../../kit/results.js';
 import type { CheckResult } from '../../types.js';
 
-/** The resource a data-service result is about. */
-export function dataResource(snapshot: AccountSnapshot, arn: string, id: string, type: string, region: string): ResourceRef {
-  return { arn, id, type, region, accountId: snapshot.accountId };
-}
+/** The resource a data-service result is about (the kit's `resourceRef`, under the family's name). */
+export const dataResource = resourceRef;
 
 /** Every item of one regional listing of the data family (ERROR on a failed listing, NOT_APPLICABLE on none). */
 export function eachDataItem<T>(

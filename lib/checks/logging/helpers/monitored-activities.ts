@@ -151,6 +151,7 @@ export function catchesActivity(pattern: string, activity: MonitoredActivity): b
   if (!parsed) return false;
   return (
     activity.catches.every((event) => filterMatches(parsed, event)) &&
+    // eslint-disable-next-line no-restricted-syntax -- a static activity definition, not collected data
     [ORDINARY_READ, ...(activity.ignores ?? [])].every((event) => !filterMatches(parsed, event))
   );
 }

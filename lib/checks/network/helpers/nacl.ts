@@ -39,10 +39,10 @@ export function publicInboundTo(acl: NetworkAcl, ports: readonly NamedPort[]): M
         const decisive = inbound.find((e) => covers(e, protocol, port));
         if (decisive?.action !== 'allow') continue;
         const text = describeEntry(decisive, cidr);
-        const services = exposed.get(text) ?? [];
         const label = `${service} ${port}`;
-        if (!services.includes(label)) services.push(label);
-        exposed.set(text, services);
+        const services = exposed.get(text);
+        if (!services) exposed.set(text, [label]);
+        else if (!services.includes(label)) services.push(label);
       }
     }
   }
