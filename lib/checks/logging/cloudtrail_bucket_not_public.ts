@@ -22,7 +22,7 @@ export const check = defineCheck({
     'statement allowing Principal "*" from its policy (aws s3api get-bucket-policy --bucket <trail-bucket>).',
   evaluate: (snapshot) => {
     const account = snapshot.storage.accountPublicAccessBlock;
-    const accountBlocks = account?.data !== undefined && missingBlockFlags(account.data).length === 0;
+    const accountBlocks = account !== undefined && !account.error && missingBlockFlags(account.data).length === 0;
     return evaluateTrailBucket(snapshot, (bucket, trail, resource) => {
       const subject = `Bucket ${bucket.name} of trail ${trail.name}`;
       if (accountBlocks) return pass(resource, `${subject} is covered by the account-level Block Public Access`);

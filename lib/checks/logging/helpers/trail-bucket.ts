@@ -29,7 +29,7 @@ export function evaluateTrailBucket(
     const bucket = buckets.data.find((b) => b.name === name);
     if (bucket) return evaluate(bucket, trail, resource);
     const status = trail.status;
-    if (status.data?.latestDeliveryTime && !status.data.latestDeliveryError) {
+    if (!status.error && status.data.latestDeliveryTime && !status.data.latestDeliveryError) {
       return notApplicable(resource, `Trail ${trail.name} delivers to bucket ${name}, bucket in another account (not among this account's buckets, last delivery succeeded)`);
     }
     const delivery = status.error
