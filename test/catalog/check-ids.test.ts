@@ -64,7 +64,7 @@ const EXPECTED_CHECK_IDS = [
   'guardduty_no_stale_high_findings',
   'guardduty_s3_protection_enabled',
   'guardduty_rds_protection_enabled',
-  'inspector2_enabled',
+  'inspector2_scanning_enabled',
   'macie_automated_discovery_enabled',
   'cloudtrail_bucket_not_public',
   'cloudtrail_bucket_access_logging',

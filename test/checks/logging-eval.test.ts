@@ -191,12 +191,14 @@ describe('evaluation edge cases', () => {
 
   it('GuardDuty: one enabled detector passes even when another could not be read; none readable enabled is ERROR', () => {
     const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
-    const enabled = { detectorId: 'd2', detail: { data: { status: 'ENABLED' } } };
-    const disabled = { detectorId: 'd3', detail: { data: { status: 'DISABLED' } } };
+    const highFindings = { data: { total: 0, oldest: [] } };
+    const enabled = { detectorId: 'd2', detail: { data: { status: 'ENABLED', features: [] } }, highFindings };
+    const disabled = { detectorId: 'd3', detail: { data: { status: 'DISABLED', features: [] } }, highFindings };
+    const unreadable = { detectorId: 'd1', detail: { error }, highFindings };
     const with_ = (detectors: object[]) =>
       loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: detectors } } as Partial<LoggingRegion>) } });
-    expect(run(with_([{ detectorId: 'd1', detail: { error } }, enabled]), 'guardduty_detector_enabled')[0]?.status).toBe('PASS');
-    expect(run(with_([{ detectorId: 'd1', detail: { error } }, disabled]), 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
+    expect(run(with_([unreadable, enabled]), 'guardduty_detector_enabled')[0]?.status).toBe('PASS');
+    expect(run(with_([unreadable, disabled]), 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
     expect(run(with_([disabled]), 'guardduty_detector_enabled')[0]).toMatchObject({ status: 'FAIL', reason: expect.stringContaining('d3: DISABLED') });
   });
 });

@@ -202,8 +202,8 @@ describe('moto-seeded account', () => {
     }
   });
 
-  it('inspector2_enabled passes with EC2, ECR and Lambda scanning and fails with EC2 only', () => {
-    const results = run(snapshot, 'inspector2_enabled');
+  it('inspector2_scanning_enabled passes with EC2, ECR and Lambda scanning and fails with EC2 only', () => {
+    const results = run(snapshot, 'inspector2_scanning_enabled');
     expect(inRegion(results, R1)).toMatchObject({ status: 'PASS', resource: { id: REGION_ID(R1), type: 'AWS::::Account' } });
     const r2 = inRegion(results, R2);
     expect(r2).toMatchObject({ status: 'FAIL', resource: { id: REGION_ID(R2) } });
@@ -350,7 +350,7 @@ describe('Inspector errors (aws-sdk-client-mock: moto cannot deny a call or repo
     const inspector = mockClient(Inspector2Client);
     try {
       inspector.on(BatchGetAccountStatusCommand).rejects(awsError('AccessDeniedException', 'not authorized to perform inspector2:BatchGetAccountStatus'));
-      expect(run(await collect([R1]), 'inspector2_enabled')[0]).toMatchObject({
+      expect(run(await collect([R1]), 'inspector2_scanning_enabled')[0]).toMatchObject({
         status: 'ERROR',
         resource: { id: REGION_ID(R1) },
         reason: expect.stringContaining('inspector2:BatchGetAccountStatus failed with AccessDeniedException'),
@@ -359,7 +359,7 @@ describe('Inspector errors (aws-sdk-client-mock: moto cannot deny a call or repo
         accounts: [],
         failedAccounts: [{ accountId: MOTO_ACCOUNT_ID, errorCode: 'ACCESS_DENIED', errorMessage: 'Access denied' }],
       });
-      expect(run(await collect([R1]), 'inspector2_enabled')[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('ACCESS_DENIED') });
+      expect(run(await collect([R1]), 'inspector2_scanning_enabled')[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('ACCESS_DENIED') });
     } finally {
       inspector.restore();
     }

@@ -460,7 +460,7 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
     await moto.reset();
     await logGroup(R1, 'app-logs', { retention: 2192, kms: KMS_KEY });
     await clients.get(GuardDutyClient, R1).send(new CreateDetectorCommand({ Enable: true }));
-    // moto reports no Inspector status for an account until Enable: without this, inspector2_enabled is ERROR.
+    // moto reports no Inspector status for an account until Enable: without this, inspector2_scanning_enabled is ERROR.
     await clients.get(Inspector2Client, R1).send(new EnableCommand({ accountIds: [MOTO_ACCOUNT_ID], resourceTypes: ['EC2'] }));
     // moto starts with a Macie session whose dates the SDK cannot parse (an ERROR); a disabled Macie reads cleanly.
     await clients.get(Macie2Client, R1).send(new DisableMacieCommand({}));

@@ -30,7 +30,7 @@ import { check as cloudwatchAlarmActionHasSubscriber } from './cloudwatch_alarm_
 import { check as guarddutyNoStaleHighFindings } from './guardduty_no_stale_high_findings.js';
 import { check as guarddutyS3ProtectionEnabled } from './guardduty_s3_protection_enabled.js';
 import { check as guarddutyRdsProtectionEnabled } from './guardduty_rds_protection_enabled.js';
-import { check as inspector2Enabled } from './inspector2_enabled.js';
+import { check as inspector2ScanningEnabled } from './inspector2_scanning_enabled.js';
 import { check as macieAutomatedDiscoveryEnabled } from './macie_automated_discovery_enabled.js';
 import { check as cloudtrailBucketNotPublic } from './cloudtrail_bucket_not_public.js';
 import { check as cloudtrailBucketAccessLogging } from './cloudtrail_bucket_access_logging.js';
@@ -67,7 +67,7 @@ export const loggingChecks: readonly CheckDefinition[] = [
   guarddutyNoStaleHighFindings,
   guarddutyS3ProtectionEnabled,
   guarddutyRdsProtectionEnabled,
-  inspector2Enabled,
+  inspector2ScanningEnabled,
   macieAutomatedDiscoveryEnabled,
   cloudtrailBucketNotPublic,
   cloudtrailBucketAccessLogging,

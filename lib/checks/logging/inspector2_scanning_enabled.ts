@@ -9,7 +9,7 @@ const SCAN_TYPES = [
 ] as const;
 
 export const check = defineCheck({
-  id: 'inspector2_enabled',
+  id: 'inspector2_scanning_enabled',
   title: 'Amazon Inspector scans EC2, ECR and Lambda in every region',
   service: 'inspector2',
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'],
