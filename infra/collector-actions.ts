@@ -38,7 +38,12 @@ export const MEMBER_READ_ACTIONS = [
   'config:DescribeDeliveryChannels',
   'guardduty:ListDetectors',
   'guardduty:GetDetector',
+  'guardduty:ListFindings',
+  'guardduty:GetFindings',
   'securityhub:DescribeHub',
+  'inspector2:BatchGetAccountStatus',
+  'macie2:GetMacieSession',
+  'macie2:GetAutomatedDiscoveryConfiguration',
   // Encryption, storage and network
   'ec2:GetEbsEncryptionByDefault',
   'ec2:DescribeVolumes',

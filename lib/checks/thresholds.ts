@@ -55,6 +55,8 @@ export const ThresholdsSchema = z.strictObject({
   certificateExpiryDays: z.number().int().min(1).default(30),
   /** Longest an EC2 instance may stay stopped (AWS Config ec2-stopped-instance allowedDays). */
   stoppedInstanceMaxDays: z.number().int().min(1).default(30),
+  /** High-severity GuardDuty findings left unarchived longer than this fail (days since GuardDuty first reported them). */
+  guardDutyFindingMaxAgeDays: z.number().int().min(0).default(7),
   /** The designated security official's address(es); compared with the SECURITY alternate contact. */
   officerEmails: z.array(z.string().email()).default([]),
   /** Lambda function names (glob, `*` any run) that must run in a VPC; `["*"]` requires it of every function. */

@@ -100,9 +100,36 @@ export const ConfigRecorderStatusSchema = z.object({
 
 export const DeliveryChannelSchema = z.object({ name: z.string(), s3BucketName: z.string().optional() });
 
+/** A high-severity (>= 7), unarchived GuardDuty finding, as GetFindings describes it. */
+export const GuardDutyFindingSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  severity: z.number(),
+  /** When GuardDuty first reported it: how long it has been left open. */
+  createdAt: z.string(),
+  /** What it is about ("Instance i-0abc", "AccessKey AKIA..."), for the reason. */
+  resource: z.string(),
+});
+export type GuardDutyFinding = z.infer<typeof GuardDutyFindingSchema>;
+
+export const GuardDutyHighFindingsSchema = z.object({
+  /** Every unarchived finding with severity >= 7 (ListFindings). */
+  total: z.number(),
+  /** Details of the oldest of them (ListFindings sorted by createdAt ascending, one GetFindings call of at most 50). */
+  oldest: z.array(GuardDutyFindingSchema),
+});
+export type GuardDutyHighFindings = z.infer<typeof GuardDutyHighFindingsSchema>;
+
 export const GuardDutyDetectorSchema = z.object({
   detectorId: z.string(),
-  detail: collectedSchema(z.object({ status: z.string() })),
+  detail: collectedSchema(
+    z.object({
+      status: z.string(),
+      /** GetDetector `Features` (S3_DATA_EVENTS, RDS_LOGIN_EVENTS, ...) with their status. */
+      features: z.array(z.object({ name: z.string(), status: z.string() })),
+    }),
+  ),
+  highFindings: collectedSchema(GuardDutyHighFindingsSchema),
 });
 export type GuardDutyDetector = z.infer<typeof GuardDutyDetectorSchema>;
 
@@ -111,6 +138,25 @@ export const SecurityHubSchema = z.object({
   hubArn: z.string().optional(),
   subscribedAt: z.string().optional(),
 });
+
+/** Amazon Inspector (v2) scanning state of the account in one region (BatchGetAccountStatus). */
+export const InspectorStatusSchema = z.object({
+  /** The account's overall state: ENABLED, ENABLING, DISABLED, DISABLING, SUSPENDED, SUSPENDING. */
+  state: z.string(),
+  /** Per scan type state; absent when Inspector did not report that type. */
+  ec2: z.string().optional(),
+  ecr: z.string().optional(),
+  lambda: z.string().optional(),
+});
+export type InspectorStatus = z.infer<typeof InspectorStatusSchema>;
+
+export const MacieSchema = z.object({
+  /** GetMacieSession status (ENABLED, PAUSED); null when Macie is not enabled in the region. */
+  status: z.string().nullable(),
+  /** GetAutomatedDiscoveryConfiguration status; null when Macie is not enabled (the call is not made). */
+  automatedDiscovery: collectedSchema(z.string()).nullable(),
+});
+export type Macie = z.infer<typeof MacieSchema>;
 
 export const LoggingRegionSchema = z.object({
   cloudtrail: collectedSchema(CloudTrailRegionSchema),
@@ -124,6 +170,8 @@ export const LoggingRegionSchema = z.object({
   deliveryChannels: collectedSchema(z.array(DeliveryChannelSchema)),
   guardDutyDetectors: collectedSchema(z.array(GuardDutyDetectorSchema)),
   securityHub: collectedSchema(SecurityHubSchema),
+  inspector: collectedSchema(InspectorStatusSchema),
+  macie: collectedSchema(MacieSchema),
 });
 export type LoggingRegion = z.infer<typeof LoggingRegionSchema>;
 

@@ -45,8 +45,8 @@ export const BucketSchema = z.object({
   location: collectedSchema(z.string()),
   /** null: no default encryption configuration. */
   encryption: collectedSchema(z.object({ algorithms: z.array(z.string()) }).nullable()),
-  /** null: no bucket policy. */
-  policy: collectedSchema(z.object({ denyInsecureTransport: z.boolean() }).nullable()),
+  /** null: no bucket policy. `publicStatement` names the statement that allows anyone, unconditionally. */
+  policy: collectedSchema(z.object({ denyInsecureTransport: z.boolean(), publicStatement: z.string().nullable() }).nullable()),
   publicAccessBlock: collectedSchema(PublicAccessBlockSchema.nullable()),
   versioning: collectedSchema(z.object({ status: z.string().nullable(), mfaDelete: z.string().nullable() })),
   logging: collectedSchema(z.object({ targetBucket: z.string().nullable() })),
@@ -165,7 +165,13 @@ const FileSystemSchema = z.object({
   /** File system policy denies requests where aws:SecureTransport is false; null: no policy (default policy). */
   policy: collectedSchema(z.object({ deniesInsecureTransport: z.boolean() }).nullable()),
 });
-const TopicSchema = z.object({ arn: z.string(), name: z.string(), kmsMasterKeyId: collectedSchema(z.string().nullable()) });
+const TopicSchema = z.object({
+  arn: z.string(),
+  name: z.string(),
+  kmsMasterKeyId: collectedSchema(z.string().nullable()),
+  /** GetTopicAttributes' SubscriptionsConfirmed: subscribers who will actually receive a message. */
+  subscriptionsConfirmed: collectedSchema(z.number()),
+});
 const QueueSchema = z.object({
   url: z.string(),
   name: z.string(),

@@ -14,6 +14,9 @@ import { CreateVolumeCommand, CreateVpcCommand, EC2Client, EnableEbsEncryptionBy
 import { CreateDBInstanceCommand, RDSClient } from '@aws-sdk/client-rds';
 import { CreateTableCommand, DynamoDBClient, UpdateContinuousBackupsCommand } from '@aws-sdk/client-dynamodb';
 import { CloudWatchLogsClient, CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { EnableCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
+import { DisableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 
 /**
@@ -124,6 +127,12 @@ export async function seedClinicAccount(clients: AwsClientFactory, region: strin
   const logs = clients.get(CloudWatchLogsClient, region);
   await logs.send(new CreateLogGroupCommand({ logGroupName: '/clinic/ehr-app' }));
   await logs.send(new PutRetentionPolicyCommand({ logGroupName: '/clinic/ehr-app', retentionInDays: 30 }));
+
+  // Inspector scans instances and images but not Lambda functions (inspector2_scanning_enabled fails).
+  const { Account: accountId = '' } = await clients.get(STSClient, region).send(new GetCallerIdentityCommand({}));
+  await clients.get(Inspector2Client, region).send(new EnableCommand({ accountIds: [accountId], resourceTypes: ['EC2', 'ECR'] }));
+  // Macie was never turned on (moto starts with a session the SDK cannot read; disabling gives the clean "not enabled").
+  await clients.get(Macie2Client, region).send(new DisableMacieCommand({}));
 }
 
 /** Between the two demo scans: the team fixes some findings and introduces a new one. */

@@ -3,10 +3,12 @@
 // query Throttling, JSON ThrottlingException) by a proxy in front of moto. No timing is asserted here;
 // the standard/adaptive comparison is in `npm run bench`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnableCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
+import { DisableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { AwsClientFactory, DEFAULT_RETRY } from '../../lib/aws/clients.js';
 import { scanAccount } from '../../lib/scan/scan-account.js';
 import { startFaultProxy, throttlingFault, type FaultProxy } from '../support/fault-proxy.js';
-import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
+import { MOTO_ACCOUNT_ID, startMoto, TEST_CREDENTIALS, type MotoServer } from '../support/moto.js';
 import { beyondBackupGaps } from '../support/moto-gaps.js';
 
 describe('throttling', () => {
@@ -15,6 +17,15 @@ describe('throttling', () => {
   beforeAll(async () => {
     moto = await startMoto();
     proxy = await startFaultProxy(moto.url, (call) => (call.attempt === 1 ? throttlingFault(call) : undefined));
+    // moto reports no Inspector status until Enable, and starts Macie with a session whose dates the SDK
+    // cannot parse: both would be collection errors unrelated to throttling.
+    const seed = new AwsClientFactory({ endpoint: moto.url, credentials: TEST_CREDENTIALS });
+    try {
+      await seed.get(Inspector2Client, 'us-east-1').send(new EnableCommand({ accountIds: [MOTO_ACCOUNT_ID], resourceTypes: ['EC2'] }));
+      await seed.get(Macie2Client, 'us-east-1').send(new DisableMacieCommand({}));
+    } finally {
+      seed.destroy();
+    }
   });
   afterAll(async () => {
     await proxy?.stop();

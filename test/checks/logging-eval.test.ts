@@ -4,13 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoggingRegion, Trail } from '../../lib/snapshot/logging.js';
 import { summarizeSelectors } from '../../lib/collectors/logging/cloudtrail-selectors.js';
-import {
-  matchesCloudTrailConfigChanges,
-  matchesConsoleAuthFailures,
-  matchesIamPolicyChanges,
-  matchesRootUsage,
-  matchesUnauthorizedApiCalls,
-} from '../../lib/checks/logging/helpers/metric-patterns.js';
+import { ACTIVITIES, catchesActivity } from '../../lib/checks/logging/helpers/monitored-activities.js';
 import type { Thresholds } from '../../lib/checks/thresholds.js';
 import type { CheckResult } from '../../lib/checks/types.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
@@ -40,6 +34,8 @@ function region(parts: Partial<LoggingRegion> = {}): LoggingRegion {
     deliveryChannels: { data: [] },
     guardDutyDetectors: { data: [] },
     securityHub: { data: { enabled: false } },
+    inspector: { data: { state: 'DISABLED' } },
+    macie: { data: { status: null, automatedDiscovery: null } },
     ...parts,
   };
 }
@@ -77,16 +73,26 @@ describe('summarizeSelectors', () => {
   });
 });
 
-describe('metric filter patterns (loose CIS matching)', () => {
+describe('metric filter patterns (parsed, run on sample CloudTrail records)', () => {
   it('accepts spacing and quoting variants and rejects unrelated patterns', () => {
-    expect(matchesRootUsage('{$.userIdentity.type="Root"}')).toBe(true);
-    expect(matchesRootUsage('{ $.userIdentity.type = "IAMUser" }')).toBe(false);
-    expect(matchesConsoleAuthFailures('{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") }')).toBe(true);
-    expect(matchesConsoleAuthFailures('{ $.eventName = ConsoleLogin }')).toBe(false);
-    expect(matchesIamPolicyChanges('{ $.eventSource = "iam.amazonaws.com" }')).toBe(true);
-    expect(matchesIamPolicyChanges('{ ($.eventSource = iam.amazonaws.com) && ($.eventName = PutUserPolicy) }')).toBe(false);
-    expect(matchesCloudTrailConfigChanges('{ ($.eventName = StopLogging) }')).toBe(false);
-    expect(matchesUnauthorizedApiCalls('{ $.errorCode = "AccessDenied*" }')).toBe(false);
+    // The same assertions the keyword matchers (helpers/metric-patterns.ts, now removed) were held to.
+    expect(catchesActivity('{$.userIdentity.type="Root"}', ACTIVITIES.rootUsage)).toBe(true);
+    expect(catchesActivity('{ $.userIdentity.type = "IAMUser" }', ACTIVITIES.rootUsage)).toBe(false);
+    expect(catchesActivity('{ ($.eventName = "ConsoleLogin") && ($.responseElements.ConsoleLogin = "Failure") }', ACTIVITIES.consoleAuthFailures)).toBe(true);
+    expect(catchesActivity('{ $.eventName = ConsoleLogin }', ACTIVITIES.consoleAuthFailures)).toBe(false);
+    expect(catchesActivity('{ $.eventSource = "iam.amazonaws.com" }', ACTIVITIES.iamPolicyChanges)).toBe(true);
+    expect(catchesActivity('{ ($.eventSource = iam.amazonaws.com) && ($.eventName = PutUserPolicy) }', ACTIVITIES.iamPolicyChanges)).toBe(false);
+    expect(catchesActivity('{ ($.eventName = StopLogging) }', ACTIVITIES.cloudTrailChanges)).toBe(false);
+    expect(catchesActivity('{ $.errorCode = "AccessDenied*" }', ACTIVITIES.unauthorizedApiCalls)).toBe(false);
+  });
+
+  it('gets right what the keyword matchers got wrong', () => {
+    // Keyword matcher passed these (the words are there) though they select no record of the activity.
+    expect(catchesActivity('{ $.userIdentity.type = "Root" && $.eventType = "NoSuchType" }', ACTIVITIES.rootUsage)).toBe(false);
+    expect(catchesActivity('{ ($.errorCode = "*UnauthorizedOperation") && ($.errorCode = "AccessDenied*") }', ACTIVITIES.unauthorizedApiCalls)).toBe(false);
+    expect(catchesActivity('{ $.eventName = "ConsoleLogin" && $.errorMessage != "Failed authentication" }', ACTIVITIES.consoleAuthFailures)).toBe(false);
+    // ... and failed this equivalent one (no literal "UnauthorizedOperation" / "AccessDenied" in it).
+    expect(catchesActivity('{ ($.errorCode = "*Unauthorized*") || ($.errorCode = "*Denied*") }', ACTIVITIES.unauthorizedApiCalls)).toBe(true);
   });
 });
 
@@ -154,7 +160,7 @@ describe('evaluation edge cases', () => {
 
   it('GuardDuty: a detector whose details could not be read is ERROR, not FAIL', () => {
     const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
-    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error } }] } }) } });
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: [{ detectorId: 'd1', detail: { error }, highFindings: { data: { total: 0, oldest: [] } } }] } }) } });
     expect(run(snapshot, 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
   });
 
@@ -185,12 +191,64 @@ describe('evaluation edge cases', () => {
 
   it('GuardDuty: one enabled detector passes even when another could not be read; none readable enabled is ERROR', () => {
     const error = { code: 'AccessDeniedException', message: 'no', operation: 'guardduty:GetDetector' };
-    const enabled = { detectorId: 'd2', detail: { data: { status: 'ENABLED' } } };
-    const disabled = { detectorId: 'd3', detail: { data: { status: 'DISABLED' } } };
+    const highFindings = { data: { total: 0, oldest: [] } };
+    const enabled = { detectorId: 'd2', detail: { data: { status: 'ENABLED', features: [] } }, highFindings };
+    const disabled = { detectorId: 'd3', detail: { data: { status: 'DISABLED', features: [] } }, highFindings };
+    const unreadable = { detectorId: 'd1', detail: { error }, highFindings };
     const with_ = (detectors: object[]) =>
       loggingSnapshot({ regions: { 'us-east-1': region({ guardDutyDetectors: { data: detectors } } as Partial<LoggingRegion>) } });
-    expect(run(with_([{ detectorId: 'd1', detail: { error } }, enabled]), 'guardduty_detector_enabled')[0]?.status).toBe('PASS');
-    expect(run(with_([{ detectorId: 'd1', detail: { error } }, disabled]), 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
+    expect(run(with_([unreadable, enabled]), 'guardduty_detector_enabled')[0]?.status).toBe('PASS');
+    expect(run(with_([unreadable, disabled]), 'guardduty_detector_enabled')[0]?.status).toBe('ERROR');
     expect(run(with_([disabled]), 'guardduty_detector_enabled')[0]).toMatchObject({ status: 'FAIL', reason: expect.stringContaining('d3: DISABLED') });
+  });
+});
+
+// moto's CreateTrail requires the bucket in the same account, and moto never reports a failed delivery:
+// a trail delivering to another account's bucket (or to a deleted one) is built by hand.
+describe('trail bucket outside the account', () => {
+  const withBuckets = (t: Trail, buckets: NonNullable<AccountSnapshot['storage']['buckets']>): AccountSnapshot =>
+    snapshotOf(
+      {
+        logging: { regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [t], otherTrailArns: [] } } }) } },
+        storage: { regions: {}, buckets },
+      },
+      { includesGlobal: true },
+    );
+  const ids = ['cloudtrail_bucket_not_public', 'cloudtrail_bucket_access_logging'];
+
+  it('is NOT_APPLICABLE ("bucket in another account") when unlisted but the last delivery succeeded', () => {
+    const delivered = trail({ s3BucketName: 'org-archive', status: { data: { isLogging: true, latestDeliveryTime: '2026-01-15T11:00:00Z' } } });
+    for (const id of ids) {
+      const [result] = run(withBuckets(delivered, { data: [] }), id);
+      expect(result).toMatchObject({ status: 'NOT_APPLICABLE', resource: { id: 'audit', type: 'AWS::CloudTrail::Trail' } });
+      expect(result?.reason).toContain('org-archive, bucket in another account');
+    }
+  });
+
+  it('is ERROR when unlisted and the delivery failed or is unknown, or when the bucket list failed', () => {
+    const failing = trail({ s3BucketName: 'gone', status: { data: { isLogging: true, latestDeliveryError: 'NoSuchBucket' } } });
+    const unknown = trail({ s3BucketName: 'gone', status: { error: { code: 'AccessDeniedException', message: 'no', operation: 'cloudtrail:GetTrailStatus' } } });
+    const listFailed = { error: { code: 'AccessDenied', message: 'no', operation: 's3:ListBuckets' } };
+    for (const id of ids) {
+      expect(run(withBuckets(failing, { data: [] }), id)[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('its last delivery failed with NoSuchBucket') });
+      expect(run(withBuckets(unknown, { data: [] }), id)[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('could not be read') });
+      expect(run(withBuckets(failing, listFailed), id)[0]).toMatchObject({ status: 'ERROR', reason: expect.stringContaining('s3:ListBuckets failed') });
+    }
+  });
+
+  it('says nothing when S3 (global) was not collected', () => {
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ cloudtrail: { data: { trails: [trail({ s3BucketName: 'b' })], otherTrailArns: [] } } }) } });
+    for (const id of ids) expect(run(snapshot, id)).toEqual([]);
+  });
+});
+
+describe('alarm subscriber: topics the scan cannot read', () => {
+  it('is ERROR for a topic in another account, not PASS or FAIL', () => {
+    const filter = { name: 'sg', logGroupName: 'ct', pattern: ACTIVITIES.securityGroupChanges.cisPattern, metrics: [{ name: 'Sg', namespace: 'CIS' }] };
+    const alarm = { name: 'sg-alarm', arn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:sg-alarm', actionsEnabled: true, alarmActions: ['arn:aws:sns:us-east-1:999999999999:central'], metrics: [{ name: 'Sg', namespace: 'CIS' }] };
+    const snapshot = loggingSnapshot({ regions: { 'us-east-1': region({ metricFilters: { data: [filter] }, alarms: { data: [alarm] } }) } });
+    const [result] = run(snapshot, 'cloudwatch_alarm_action_has_subscriber');
+    expect(result).toMatchObject({ status: 'ERROR', resource: { id: 'sg-alarm', type: 'AWS::CloudWatch::Alarm' } });
+    expect(result?.reason).toContain('is in another account');
   });
 });

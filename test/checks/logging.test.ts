@@ -26,10 +26,13 @@ import {
 } from '@aws-sdk/client-config-service';
 import { CreateFlowLogsCommand, CreateVpcCommand, DescribeVpcsCommand, EC2Client, type TrafficType } from '@aws-sdk/client-ec2';
 import { CreateDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { EnableCommand, Inspector2Client } from '@aws-sdk/client-inspector2';
+import { DisableMacieCommand, Macie2Client } from '@aws-sdk/client-macie2';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { loggingChecks } from '../../lib/checks/logging/index.js';
+import { ACTIVITIES } from '../../lib/checks/logging/helpers/monitored-activities.js';
 import type { CheckResult } from '../../lib/checks/types.js';
 import type { Thresholds } from '../../lib/checks/thresholds.js';
 import type { AccountSnapshot } from '../../lib/snapshot/schema.js';
@@ -57,6 +60,16 @@ const CIS_PATTERNS: Record<string, string> = {
   CloudTrailChanges:
     '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
   UnauthorizedApiCalls: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
+  SecurityGroupChanges: ACTIVITIES.securityGroupChanges.cisPattern,
+  NetworkAclChanges: ACTIVITIES.networkAclChanges.cisPattern,
+  NetworkGatewayChanges: ACTIVITIES.networkGatewayChanges.cisPattern,
+  RouteTableChanges: ACTIVITIES.routeTableChanges.cisPattern,
+  VpcChanges: ACTIVITIES.vpcChanges.cisPattern,
+  SignInWithoutMfa: ACTIVITIES.consoleSignInWithoutMfa.cisPattern,
+  // Written differently from the CIS text (order, quoting, grouping): the parser must still accept it.
+  KmsKeyDisabledOrDeleted: '{ $.eventSource = "kms.amazonaws.com" && ($.eventName = "ScheduleKeyDeletion" || $.eventName = "DisableKey") }',
+  S3BucketPolicyChanges: ACTIVITIES.s3BucketPolicyChanges.cisPattern,
+  ConfigChanges: ACTIVITIES.configChanges.cisPattern,
 };
 
 const ALARM_CHECKS = [
@@ -65,6 +78,15 @@ const ALARM_CHECKS = [
   'cloudwatch_alarm_iam_policy_changes',
   'cloudwatch_alarm_cloudtrail_config_changes',
   'cloudwatch_alarm_unauthorized_api_calls',
+  'cloudwatch_alarm_security_group_changes',
+  'cloudwatch_alarm_network_acl_changes',
+  'cloudwatch_alarm_network_gateway_changes',
+  'cloudwatch_alarm_route_table_changes',
+  'cloudwatch_alarm_vpc_changes',
+  'cloudwatch_alarm_console_signin_without_mfa',
+  'cloudwatch_alarm_kms_key_disabled_or_deleted',
+  'cloudwatch_alarm_s3_bucket_policy_changes',
+  'cloudwatch_alarm_aws_config_changes',
 ] as const;
 const TRAIL_CHECKS = [
   'cloudtrail_trail_logging',
@@ -287,7 +309,9 @@ describe('compliant account (us-east-1): every check passes', () => {
   });
 
   it('every registered check produced a verdict', () => {
-    const empty = loggingChecks.filter((c) => run(snapshot, c.id).length === 0).map((c) => c.id);
+    // The trail-bucket checks also read the storage family, not collected here (logging-monitoring.test.ts covers them).
+    const needStorage = new Set(['cloudtrail_bucket_not_public', 'cloudtrail_bucket_access_logging']);
+    const empty = loggingChecks.filter((c) => !needStorage.has(c.id) && run(snapshot, c.id).length === 0).map((c) => c.id);
     expect(empty).toEqual([]);
   });
 });
@@ -313,6 +337,9 @@ describe('non-compliant account (us-east-1 weak, us-west-2 empty): every check f
     // A pattern that only covers some IAM policy events does not count.
     await metricFilter(R1, 'short-logs', 'SomeIamChanges', '{ ($.eventName = PutUserPolicy) || ($.eventName = DeleteUserPolicy) }');
     await alarm(R1, 'SomeIamChanges', [SNS_TOPIC]);
+    // Names every security-group event but requires all of them at once: selects no record, so does not count.
+    await metricFilter(R1, 'short-logs', 'SgNothing', `{ ${ACTIVITIES.securityGroupChanges.catches.map((e) => `$.eventName = ${String((e as { eventName: string }).eventName)}`).join(' && ')} }`);
+    await alarm(R1, 'SgNothing', [SNS_TOPIC]);
     const vpc = await clients.get(EC2Client, R1).send(new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }));
     await flowLogsFor(R1, [vpc.Vpc?.VpcId ?? ''], 'ACCEPT', 'weak-trail-logs');
     await recorder(R1, false, false);
@@ -362,6 +389,7 @@ describe('non-compliant account (us-east-1 weak, us-west-2 empty): every check f
     expect(run(snapshot, 'cloudwatch_alarm_root_usage')[0]?.reason).toContain('RootUsage-filter in us-east-1 has no alarm on its metric');
     expect(run(snapshot, 'cloudwatch_alarm_console_auth_failures')[0]?.reason).toContain('no enabled alarm actions');
     expect(run(snapshot, 'cloudwatch_alarm_iam_policy_changes')[0]?.reason).toContain('no metric filter matches');
+    expect(run(snapshot, 'cloudwatch_alarm_security_group_changes')[0]?.reason).toContain('no metric filter matches security group changes');
   });
 
   it('vpc_flow_logs_enabled fails for a VPC without flow logs and for an ACCEPT-only flow log', () => {
@@ -432,6 +460,10 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
     await moto.reset();
     await logGroup(R1, 'app-logs', { retention: 2192, kms: KMS_KEY });
     await clients.get(GuardDutyClient, R1).send(new CreateDetectorCommand({ Enable: true }));
+    // moto reports no Inspector status for an account until Enable: without this, inspector2_scanning_enabled is ERROR.
+    await clients.get(Inspector2Client, R1).send(new EnableCommand({ accountIds: [MOTO_ACCOUNT_ID], resourceTypes: ['EC2'] }));
+    // moto starts with a Macie session whose dates the SDK cannot parse (an ERROR); a disabled Macie reads cleanly.
+    await clients.get(Macie2Client, R1).send(new DisableMacieCommand({}));
   });
 
   it('AccessDenied on DescribeTrails makes only the CloudTrail checks ERROR, naming the region', async () => {
@@ -472,7 +504,7 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
     }
   });
 
-  it('throttling on ListDetectors makes guardduty_detector_enabled ERROR and nothing else', async () => {
+  it('throttling on ListDetectors makes the GuardDuty checks ERROR and nothing else', async () => {
     const gd = mockClient(GuardDutyClient);
     gd.on(ListDetectorsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded'));
     try {
@@ -482,7 +514,11 @@ describe('collection failures (aws-sdk-client-mock: moto cannot produce AccessDe
         expect.objectContaining({ status: 'ERROR', resource: expect.objectContaining({ id: REGION_ID(R1) }) }),
       ]);
       expect(results[0]?.reason).toContain('guardduty:ListDetectors failed with ThrottlingException');
-      const others = loggingChecks.filter((c) => c.id !== 'guardduty_detector_enabled').flatMap((c) => run(snapshot, c.id));
+      // Every GuardDuty check starts from ListDetectors: each is ERROR on the region, nothing else is.
+      for (const id of ['guardduty_no_stale_high_findings', 'guardduty_s3_protection_enabled', 'guardduty_rds_protection_enabled']) {
+        expect(run(snapshot, id)).toEqual([expect.objectContaining({ status: 'ERROR', resource: expect.objectContaining({ id: REGION_ID(R1) }) })]);
+      }
+      const others = loggingChecks.filter((c) => !c.id.startsWith('guardduty_')).flatMap((c) => run(snapshot, c.id));
       expect(others.filter((r) => r.status === 'ERROR')).toEqual([]);
     } finally {
       gd.restore();

@@ -40,8 +40,9 @@ export function roleId(template: Template, logicalIdPrefix: string): string {
 const READ_ACTION = /^[a-z0-9-]+:(Describe|Get|List)[A-Za-z0-9]*$/;
 // GenerateCredentialReport only asks IAM to build the (read-only) report; resource-explorer-2:Search is
 // the permission ListResources needs and returns resource metadata (ARN, type, region), never content;
-// apigateway:GET is API Gateway's one read action (scoped to configuration paths in the member role).
-const READ_EXCEPTIONS = new Set(['iam:GenerateCredentialReport', 'resource-explorer-2:Search', 'apigateway:GET']);
+// apigateway:GET is API Gateway's one read action (scoped to configuration paths in the member role);
+// inspector2:BatchGetAccountStatus returns only whether Inspector scans are enabled (no findings, no data).
+const READ_EXCEPTIONS = new Set(['iam:GenerateCredentialReport', 'resource-explorer-2:Search', 'apigateway:GET', 'inspector2:BatchGetAccountStatus']);
 /** Reads of customer data or secrets: forbidden even though their names look like reads. */
 export const DATA_PLANE_READS = new Set([
   's3:GetObject',

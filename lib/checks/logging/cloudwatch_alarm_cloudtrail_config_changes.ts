@@ -1,5 +1,5 @@
 import { defineMetricAlarmCheck } from './helpers/metric-alarms.js';
-import { matchesCloudTrailConfigChanges } from './helpers/metric-patterns.js';
+import { ACTIVITIES } from './helpers/monitored-activities.js';
 
 export const check = defineMetricAlarmCheck({
   id: 'cloudwatch_alarm_cloudtrail_config_changes',
@@ -7,8 +7,5 @@ export const check = defineMetricAlarmCheck({
   citations: ['164.308(a)(1)(ii)(D)', '164.312(b)'],
   severity: 'medium',
   rationale: 'Stopping or reconfiguring a trail is how activity is hidden; the audit control must alert when it changes.',
-  subject: 'CloudTrail configuration changes',
-  cisPattern:
-    '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
-  matches: matchesCloudTrailConfigChanges,
+  activity: ACTIVITIES.cloudTrailChanges,
 });

@@ -1,5 +1,5 @@
 import { defineMetricAlarmCheck } from './helpers/metric-alarms.js';
-import { matchesConsoleAuthFailures } from './helpers/metric-patterns.js';
+import { ACTIVITIES } from './helpers/monitored-activities.js';
 
 export const check = defineMetricAlarmCheck({
   id: 'cloudwatch_alarm_console_auth_failures',
@@ -7,7 +7,5 @@ export const check = defineMetricAlarmCheck({
   citations: ['164.308(a)(5)(ii)(C)'],
   severity: 'medium',
   rationale: 'Log-in monitoring means noticing repeated failed sign-ins, the signature of password guessing.',
-  subject: 'console authentication failures',
-  cisPattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
-  matches: matchesConsoleAuthFailures,
+  activity: ACTIVITIES.consoleAuthFailures,
 });

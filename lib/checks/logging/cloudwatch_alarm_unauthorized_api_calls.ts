@@ -1,5 +1,5 @@
 import { defineMetricAlarmCheck } from './helpers/metric-alarms.js';
-import { matchesUnauthorizedApiCalls } from './helpers/metric-patterns.js';
+import { ACTIVITIES } from './helpers/monitored-activities.js';
 
 export const check = defineMetricAlarmCheck({
   id: 'cloudwatch_alarm_unauthorized_api_calls',
@@ -7,7 +7,5 @@ export const check = defineMetricAlarmCheck({
   citations: ['164.308(a)(1)(ii)(D)'],
   severity: 'medium',
   rationale: 'Bursts of denied API calls reveal probing with stolen or over-scoped credentials.',
-  subject: 'unauthorized API calls',
-  cisPattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }',
-  matches: matchesUnauthorizedApiCalls,
+  activity: ACTIVITIES.unauthorizedApiCalls,
 });

@@ -7,6 +7,8 @@ import { collectLogGroups, collectMetricFilters } from './cloudwatch-logs.js';
 import { collectConfig } from './config.js';
 import { collectFlowLogs, collectVpcs } from './flow-logs.js';
 import { collectGuardDuty } from './guardduty.js';
+import { collectInspector } from './inspector.js';
+import { collectMacie } from './macie.js';
 import type { LoggingRegion, LoggingSnapshot } from '../../snapshot/logging.js';
 import { collectSecurityHub } from './securityhub.js';
 
@@ -19,7 +21,7 @@ export async function collectLogging(ctx: CollectContext): Promise<LoggingSnapsh
     collectCloudTrail(ctx),
     mapConcurrent(ctx.regions, async (region) => {
       ctx.progress?.({ phase: 'logging', detail: region });
-      const [logGroups, metricFilters, alarms, vpcs, flowLogs, config, guardDutyDetectors, securityHub] =
+      const [logGroups, metricFilters, alarms, vpcs, flowLogs, config, guardDutyDetectors, securityHub, inspector, macie] =
         await Promise.all([
           collectLogGroups(ctx, region),
           collectMetricFilters(ctx, region),
@@ -29,8 +31,13 @@ export async function collectLogging(ctx: CollectContext): Promise<LoggingSnapsh
           collectConfig(ctx, region),
           collectGuardDuty(ctx, region),
           collectSecurityHub(ctx, region),
+          collectInspector(ctx, region),
+          collectMacie(ctx, region),
         ]);
-      return { region, parts: { logGroups, metricFilters, alarms, vpcs, flowLogs, ...config, guardDutyDetectors, securityHub } };
+      return {
+        region,
+        parts: { logGroups, metricFilters, alarms, vpcs, flowLogs, ...config, guardDutyDetectors, securityHub, inspector, macie },
+      };
     }),
   ]);
   const regions: Record<string, LoggingRegion> = {};

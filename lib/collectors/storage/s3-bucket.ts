@@ -12,7 +12,7 @@ import { ok, type Collected } from '../../snapshot/collected.js';
 import { attempt, attemptOrAbsent, type CollectContext } from '../../collect/context.js';
 import { toPublicAccessBlock } from './public-access-block.js';
 import type { Bucket } from '../../snapshot/storage.js';
-import { deniesInsecureTransport } from './s3-policy.js';
+import { deniesInsecureTransport, publicAllowStatement } from './s3-policy.js';
 import { mapCollected } from '../../snapshot/collected.js';
 import { target } from '../../collect/context.js';
 import { collectBucketDepth } from './s3-bucket-depth.js';
@@ -72,7 +72,7 @@ export async function collectBucket(ctx: CollectContext, name: string, listedReg
       return algorithms.length > 0 ? { algorithms } : null;
     }),
     policy: mapCollected(policy, (r) =>
-      r?.Policy ? { denyInsecureTransport: deniesInsecureTransport(r.Policy) } : null,
+      r?.Policy ? { denyInsecureTransport: deniesInsecureTransport(r.Policy), publicStatement: publicAllowStatement(r.Policy) } : null,
     ),
     publicAccessBlock: mapCollected(publicAccessBlock, (r) => toPublicAccessBlock(r?.PublicAccessBlockConfiguration)),
     versioning: mapCollected(versioning, (r) => ({ status: r.Status ?? null, mfaDelete: r.MFADelete ?? null })),

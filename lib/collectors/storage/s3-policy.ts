@@ -22,6 +22,27 @@ export function deniesInsecureTransport(policyJson: string): boolean {
   );
 }
 
+/**
+ * The first statement that allows everyone (Principal "*" or AWS "*") with no condition at all, named by
+ * its Sid or position; null when there is none. Any condition is taken as a restriction (as Prowler does
+ * for bucket policies): this flags the unmistakably public grant, not every risky one.
+ */
+export function publicAllowStatement(policyJson: string): string | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(policyJson);
+  } catch {
+    return null;
+  }
+  if (!isRecord(doc)) return null;
+  for (const [index, s] of asArray(doc.Statement).entries()) {
+    if (!isRecord(s) || s.Effect !== 'Allow' || !isEveryone(s.Principal)) continue;
+    if (isRecord(s.Condition) && Object.keys(s.Condition).length > 0) continue;
+    return typeof s.Sid === 'string' && s.Sid ? `statement "${s.Sid}"` : `statement ${index + 1}`;
+  }
+  return null;
+}
+
 function isEveryone(principal: unknown): boolean {
   if (principal === '*') return true;
   return isRecord(principal) && asArray(principal.AWS).includes('*');

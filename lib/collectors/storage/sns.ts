@@ -20,6 +20,8 @@ export async function collectSns(ctx: CollectContext, region: string): Promise<P
             arn,
             name: arn.split(':').at(-1) ?? arn,
             kmsMasterKeyId: mapCollected(attrs, (r) => r.Attributes?.KmsMasterKeyId || null),
+            // Also read by the logging family: does an alarm's topic reach anyone?
+            subscriptionsConfirmed: mapCollected(attrs, (r) => Number(r.Attributes?.SubscriptionsConfirmed ?? 0)),
           };
         }),
     ),

@@ -75,6 +75,8 @@ export const ACTIVITIES = {
     subject: 'console authentication failures',
     cisPattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
     catches: [call('signin.amazonaws.com', 'ConsoleLogin', { eventType: 'AwsConsoleSignIn', errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } })],
+    // A filter on every sign-in alarms on each successful one too: that is not failure monitoring.
+    ignores: [call('signin.amazonaws.com', 'ConsoleLogin', { eventType: 'AwsConsoleSignIn', additionalEventData: { MFAUsed: 'Yes' }, responseElements: { ConsoleLogin: 'Success' } })],
   },
   kmsKeyDisabledOrDeleted: {
     subject: 'disabling or scheduled deletion of customer-managed KMS keys',
