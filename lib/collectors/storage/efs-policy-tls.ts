@@ -1,19 +1,13 @@
+import { asArray, isRecord, policyStatementsOf } from './policy-json.js';
+
 /**
  * Recognises a resource-policy statement that denies every request made without TLS: Effect Deny,
  * everyone, all actions of the service (`*` or `<service>:*`), Bool/BoolIfExists aws:SecureTransport =
  * false. Used for EFS file system policies. Pure; no AWS calls.
  */
 export function deniesInsecureTransportAnyAction(policyJson: string): boolean {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(policyJson);
-  } catch {
-    return false;
-  }
-  if (!isRecord(doc)) return false;
-  return asArray(doc.Statement).some(
+  return policyStatementsOf(policyJson).some(
     (s) =>
-      isRecord(s) &&
       s.Effect === 'Deny' &&
       (s.Principal === '*' || (isRecord(s.Principal) && asArray(s.Principal.AWS).includes('*'))) &&
       asArray(s.Action).some((a) => typeof a === 'string' && (a === '*' || a.endsWith(':*'))) &&
@@ -30,13 +24,4 @@ function secureTransportFalse(condition: unknown): boolean {
       ([key, value]) => key.toLowerCase() === 'aws:securetransport' && asArray(value).some((v) => String(v).toLowerCase() === 'false'),
     );
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }
