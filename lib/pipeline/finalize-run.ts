@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { countByStatus, RUN_STATUSES, type RunStatus, type ScanRun } from '../model/run.js';
+import type { AccountRun } from '../store/dynamodb/findings-store.js';
 import type { PipelineEnv } from './env.js';
 import { pipelineStores } from './stores.js';
 import { pipelineClients } from './target-clients.js';
@@ -33,6 +34,8 @@ export async function finalizeRun(
     const counts = countByStatus([]);
     const errors: ScanRun['collectionErrors'] = [];
     const coverage: NonNullable<ScanRun['coverage']> = [];
+    // Each account's open failures by severity, kept on the run item for the digest's 12-week trend.
+    const openCounts: NonNullable<AccountRun['openCountsByAccount']> = {};
     const byStatus = Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as Record<RunStatus, number>;
     let finishedAt = input.startedAt;
     for (const { accountId, run } of accountRuns) {
@@ -45,6 +48,7 @@ export async function finalizeRun(
       for (const [status, n] of Object.entries(run.counts)) counts[status as keyof typeof counts] = (counts[status as keyof typeof counts] ?? 0) + n;
       errors.push(...run.collectionErrors);
       coverage.push(...(run.coverage ?? []));
+      Object.assign(openCounts, run.openCountsByAccount);
       if (run.finishedAt > finishedAt) finishedAt = run.finishedAt;
     }
     const assessed = byStatus.COMPLETE + byStatus.PARTIAL;
@@ -60,7 +64,7 @@ export async function finalizeRun(
       collectionErrors: capErrors(errors),
       ...(coverage.length <= RUN_ITEM_MAX_COVERAGE ? { coverage } : {}),
     };
-    const committed = await stores.findings.commitRun(run);
+    const committed = await stores.findings.commitRun(run, openCounts);
     await stores.runLock.release(input.executionId);
     return { runId: committed.run.id, status: committed.run.status, counts: committed.run.counts };
   } finally {

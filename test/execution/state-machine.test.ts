@@ -86,6 +86,12 @@ describe('the synthesized state machine, executed', () => {
       }
       const transitions = await findings.transitionsSince('1970-01-01T00:00:00.000Z');
       expect(transitions.filter((t) => t.runId === runId && t.kind === 'NEW').length).toBeGreaterThan(0);
+      // The digest's trend reads each account's open failures by severity from the run item.
+      const trend = (await findings.runOpenCounts({ from: '1970-01-01', to: '9999-12-31' })).find((r) => r.id === runId);
+      expect(Object.keys(trend?.openCountsByAccount ?? {}).sort()).toEqual([...MEMBERS].sort());
+      const bySeverity = Object.values(trend?.openCountsByAccount ?? {}).map((c) => c.critical + c.high + c.medium + c.low);
+      expect(bySeverity.every((n) => n > 0)).toBe(true);
+      expect(bySeverity.reduce((a, n) => a + n, 0)).toBe(stored?.counts.FAIL);
     } finally {
       clients.destroy();
     }

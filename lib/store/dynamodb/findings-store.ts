@@ -17,7 +17,11 @@ import {
 } from '../table-design.js';
 import { FindingStateSchema, type FindingState } from '../../model/finding-state.js';
 import { TransitionSchema, type Transition } from '../../model/transitions.js';
-import { openCountsByAccount, RUN_OPEN_COUNTS_ATTRIBUTES, RunOpenCountsSchema, type RunOpenCounts } from '../run-counts.js';
+import { openCountsByAccount, OpenCountsSchema, RUN_OPEN_COUNTS_ATTRIBUTES, RunOpenCountsSchema, type OpenCounts, type RunOpenCounts } from '../run-counts.js';
+
+/** An account's part of a run, with its open counts (the trend of the digest reads them from the run item). */
+const AccountRunSchema = ScanRunSchema.extend({ openCountsByAccount: z.record(z.string(), OpenCountsSchema).optional() });
+export type AccountRun = z.infer<typeof AccountRunSchema>;
 import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
 
@@ -106,7 +110,7 @@ export class DynamoFindingsStore implements FindingsStore {
     await batchPut(this.doc, this.tableName, [...states.map(stateItem), accountItem(accountId)], this.options.batch);
     try {
       await this.doc.send(
-        new PutCommand({ TableName: this.tableName, Item: accountRunItem(run, accountId), ConditionExpression: 'attribute_not_exists(PK)' }),
+        new PutCommand({ TableName: this.tableName, Item: { ...accountRunItem(run, accountId), openCountsByAccount: openCountsByAccount([accountId], validFindings) }, ConditionExpression: 'attribute_not_exists(PK)' }),
       );
     } catch (err) {
       if (!isConditionalCheckFailed(err)) throw err;
@@ -116,18 +120,19 @@ export class DynamoFindingsStore implements FindingsStore {
   }
 
   /** An account's part of a run, as recordAccountRun stored it. */
-  async getAccountRun(accountId: string, startedAt: string, runId: string, consistent = false): Promise<ScanRun | undefined> {
+  async getAccountRun(accountId: string, startedAt: string, runId: string, consistent = false): Promise<AccountRun | undefined> {
     const { Item: item } = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: { PK: keys.account(accountId), SK: keys.accountRun(startedAt, runId) }, ConsistentRead: consistent }),
     );
-    return item ? parseItem(ScanRunSchema, item, ENTITY.accountRun) : undefined;
+    return item ? parseItem(AccountRunSchema, item, ENTITY.accountRun) : undefined;
   }
 
   /** The run item for runs recorded account by account; the first commit stands (idempotent). */
-  async commitRun(run: ScanRun): Promise<{ run: ScanRun; written: boolean }> {
+  async commitRun(run: ScanRun, openCounts: Record<string, OpenCounts> = {}): Promise<{ run: ScanRun; written: boolean }> {
     const valid = ScanRunSchema.parse(run);
     try {
-      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: runItem(valid), ConditionExpression: 'attribute_not_exists(PK)' }));
+      const item = { ...runItem(valid), openCountsByAccount: openCounts };
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
       return { run: valid, written: true };
     } catch (err) {
       if (!isConditionalCheckFailed(err)) throw err;
