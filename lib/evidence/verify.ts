@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { FindingSchema } from '../model/finding.js';
 import { sha256Hex, sha256OfStream } from './hashing.js';
-import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
+import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, FINDINGS_JSON_FILE, isBundleReportPath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
 import { ManifestSchema, SignatureEnvelopeSchema, type Manifest } from './manifest.js';
 import { pemFingerprint, verifyManifestSignature } from './signing.js';
 import { summarizeFindings, type RunSummary } from './summary.js';
@@ -161,7 +161,7 @@ function visitObject(
 ): ZipEntryReader | undefined {
   if (entry.isDirectory) return undefined;
   const name = Buffer.byteLength(entry.name) > VERIFY_LIMITS.maxNameBytes ? `${entry.name.slice(0, 200)}…` : entry.name;
-  if (covered.has(name) || BUNDLE_LEVEL_FILES.includes(name)) return undefined;
+  if (covered.has(name) || BUNDLE_LEVEL_FILES.includes(name) || isBundleReportPath(name)) return undefined;
   const object = listed.get(name);
   if (!object) {
     log.add({ status: 'fail', kind: 'unlisted', subject: name, message: 'is in the bundle but not listed in any manifest' });
