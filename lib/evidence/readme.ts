@@ -27,7 +27,8 @@ Start with a run's report: open \`${BUNDLE_REPORTS_ROOT}<account>/<run>/report.h
 and loads nothing from the network). It shows the run (accounts, regions, time, status, the effective
 thresholds), the counts by HIPAA standard, every failure first by severity with its reason, citations and full
 remediation, the passing results collapsed per check, what the run did not look at and the API calls that failed;
-it filters by status, severity, standard and account.
+it filters by status, severity, standard and account. The report is not signed; \`hipaa-audit verify\` renders it
+again from the run's signed findings.json and manifest and fails if it differs.
 
 ## Layout
 

@@ -10,6 +10,19 @@ import { html, SafeHtml } from './safe-html.js';
 import { FILTER_SCRIPT } from './script.js';
 import { filterCss, REPORT_CSS } from './styles.js';
 
+/**
+ * The page's format: bump it whenever the markup, stylesheet or script changes. `hipaa-audit verify` renders
+ * a bundle's reports again and compares bytes only with reports of its own format (a pinned hash in
+ * test/report/html-format.test.ts fails until the format is bumped).
+ */
+export const REPORT_FORMAT = 'hipaa-audit-report/1';
+const GENERATOR_META = /<meta name="generator" content="([^"<>]{1,100})">/;
+
+/** The format a report declares in its head, if any. */
+export function reportFormatOf(head: string): string | undefined {
+  return GENERATOR_META.exec(head)?.[1];
+}
+
 /** CSP source for an inline element: the SHA-256 of its exact text (what the browser hashes). */
 function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -43,6 +56,7 @@ export function renderHtmlReport(run: ScanRun, findings: readonly Finding[]): st
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${reportContentSecurityPolicy(stylesheet)}">
+<meta name="generator" content="${REPORT_FORMAT}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>HIPAA audit report ${run.id}</title>
