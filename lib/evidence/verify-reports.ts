@@ -62,7 +62,7 @@ export class ReportCrossCheck {
       } else if (expected === undefined) {
         log.add({ status: 'note', kind: 'report', subject: name, message: 'not compared: the bundle has no findings.json of that run whose hash and manifest signature verify (or it was too large to parse)' });
       } else if (found.format !== REPORT_FORMAT) {
-        log.add({ status: 'note', kind: 'report', subject: name, message: `made by report format ${found.format ?? 'unknown'}, this verify renders ${REPORT_FORMAT}; not compared (findings.json is the evidence)` });
+        log.add({ status: 'note', kind: 'report', subject: name, message: `NOT checked: declares report format ${found.format ?? '(none)'}, this verify renders ${REPORT_FORMAT}; do not rely on it, read the run's findings.json (verified) or check with the hipaa-audit version that built the bundle` });
       } else if (found.sha256 === expected) {
         log.add({ status: 'ok', kind: 'report', subject: name, message: 'matches the page rendered again from the signed findings and manifest' });
       } else {
