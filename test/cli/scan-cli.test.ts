@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLINIC, seedClinicAccount } from '../../scripts/demo/clinic-account.js';
+import { validateWithPyOcsfModels } from '../report/validate-ocsf.js';
 import { buildCli, runCli } from '../support/cli.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 
@@ -73,6 +74,21 @@ describe('hipaa-audit scan (built binary against moto)', () => {
     expect(lines.slice(1).every((l) => l.startsWith('kms_key_rotation_enabled,'))).toBe(true);
     expect(lines.length).toBeGreaterThan(1);
   });
+
+  it('writes OCSF Compliance Findings (JSON array and JSON Lines) that validate against py-ocsf-models', async () => {
+    const base = ['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled'];
+    const lines = await runCli([...base, '--format', 'ocsf-jsonl']);
+    expect(lines.code, lines.stderr).toBe(1);
+    const validation = await validateWithPyOcsfModels(lines.stdout);
+    expect(validation.output).toMatch(/^valid \d+ 1\.5\.0$/);
+    const array = await runCli([...base, '--format', 'ocsf']);
+    const events = JSON.parse(array.stdout) as { status_code: string; compliance: { requirements: string[] }; resources: { name: string }[]; finding_info: { uid: string } }[];
+    expect(events).toHaveLength(lines.stdout.trimEnd().split('\n').length);
+    const bob = events.find((e) => e.resources[0]?.name === 'billing.bob');
+    expect(bob?.status_code).toBe('FAIL');
+    expect(bob?.compliance.requirements).toEqual(expect.arrayContaining(['164.312(d)']));
+    expect(events.map((e) => e.finding_info.uid).sort()).toEqual(lines.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { finding_info: { uid: string } }).finding_info.uid).sort());
+  }, 180_000);
 
   it('exits 0 when the selected checks have no FAIL', async () => {
     const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'ec2_ebs_snapshot_not_public', '--format', 'json']);

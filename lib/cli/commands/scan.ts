@@ -5,6 +5,7 @@ import { selectChecks } from '../../checks/registry.js';
 import { parseThresholds, ThresholdsError, type Thresholds } from '../../checks/thresholds.js';
 import { findingsToCsv } from '../../report/csv.js';
 import { toScanReport } from '../../report/json.js';
+import { renderOcsfJson, renderOcsfJsonLines } from '../../report/ocsf.js';
 import { renderTable } from '../../report/table.js';
 import { validateRegionNames } from '../../scan/regions.js';
 import { scanAccount } from '../../scan/scan-account.js';
@@ -14,7 +15,7 @@ import { EXIT, UsageError } from '../errors.js';
 interface ScanCliOptions extends AwsCliOptions {
   regions?: string;
   checks?: string;
-  format: 'table' | 'json' | 'csv';
+  format: 'table' | 'json' | 'csv' | 'ocsf' | 'ocsf-jsonl';
   output?: string;
   verbose?: boolean;
   officerEmail?: string[];
@@ -29,7 +30,7 @@ export function registerScanCommand(program: Command): void {
     .description('Collect configuration from an AWS account (read-only) and evaluate the HIPAA safeguard checks')
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region (default: --region)')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'ocsf', 'ocsf-jsonl']).default('table'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
     .option('--officer-email <email...>', 'designated security official, compared with the SECURITY alternate contact')
@@ -75,7 +76,11 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
         ? JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n'
         : options.format === 'csv'
           ? findingsToCsv(result.findings)
-          : renderTable(result.run, result.findings, {
+          : options.format === 'ocsf'
+            ? renderOcsfJson(result.run, result.findings)
+            : options.format === 'ocsf-jsonl'
+              ? renderOcsfJsonLines(result.run, result.findings)
+              : renderTable(result.run, result.findings, {
               verbose: options.verbose ?? false,
               color: options.output === undefined && process.stdout.isTTY === true,
             });
