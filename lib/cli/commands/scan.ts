@@ -5,17 +5,20 @@ import { selectChecks } from '../../checks/registry.js';
 import { parseThresholds, ThresholdsError, type Thresholds } from '../../checks/thresholds.js';
 import { findingsToCsv } from '../../report/csv.js';
 import { toScanReport } from '../../report/json.js';
+import { renderAsffJson } from '../../report/asff.js';
 import { renderOcsfJson, renderOcsfJsonLines } from '../../report/ocsf.js';
 import { renderTable } from '../../report/table.js';
 import { validateRegionNames } from '../../scan/regions.js';
 import { scanAccount } from '../../scan/scan-account.js';
 import { addAwsOptions, clientsFromOptions, homeRegion, type AwsCliOptions } from '../aws-options.js';
 import { EXIT, UsageError } from '../errors.js';
+import { importScanIntoSecurityHub } from '../security-hub.js';
 
 interface ScanCliOptions extends AwsCliOptions {
   regions?: string;
   checks?: string;
-  format: 'table' | 'json' | 'csv' | 'ocsf' | 'ocsf-jsonl';
+  format: 'table' | 'json' | 'csv' | 'ocsf' | 'ocsf-jsonl' | 'asff';
+  securityHub?: boolean;
   output?: string;
   verbose?: boolean;
   officerEmail?: string[];
@@ -30,7 +33,8 @@ export function registerScanCommand(program: Command): void {
     .description('Collect configuration from an AWS account (read-only) and evaluate the HIPAA safeguard checks')
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region (default: --region)')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'ocsf', 'ocsf-jsonl']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'ocsf', 'ocsf-jsonl', 'asff']).default('table'))
+    .option('--security-hub', "import the findings into the scanned account's Security Hub (ASFF, BatchImportFindings)")
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
     .option('--officer-email <email...>', 'designated security official, compared with the SECURITY alternate contact')
@@ -80,7 +84,9 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
             ? renderOcsfJson(result.run, result.findings)
             : options.format === 'ocsf-jsonl'
               ? renderOcsfJsonLines(result.run, result.findings)
-              : renderTable(result.run, result.findings, {
+              : options.format === 'asff'
+                ? renderAsffJson(result.run, result.findings, { importerAccountId: result.run.accountIds[0] ?? '', homeRegion: region })
+                : renderTable(result.run, result.findings, {
               verbose: options.verbose ?? false,
               color: options.output === undefined && process.stdout.isTTY === true,
             });
@@ -89,6 +95,10 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
       process.stderr.write(`Report written to ${options.output} (${result.findings.length} findings)\n`);
     } else {
       process.stdout.write(text);
+    }
+    if (options.securityHub) {
+      const imported = await importScanIntoSecurityHub({ clients, run: result.run, findings: result.findings, checkIds: checks.map((c) => c.id), homeRegion: region });
+      if (!imported) return EXIT.usage;
     }
     return result.findings.some((f) => f.status === 'FAIL') ? EXIT.findings : EXIT.ok;
   } finally {
