@@ -29,7 +29,13 @@ export const ASFF_STATUS: Record<FindingStatus, { compliance: 'PASSED' | 'FAILED
 };
 
 export interface AsffTarget {
-  /** The account that imports (BatchImportFindings caller): its default product receives the findings. */
+  /**
+   * The account that imports (BatchImportFindings caller): its default product receives the findings, and
+   * it is their AwsAccountId, because with the default product Security Hub accepts only findings whose
+   * AwsAccountId is the caller's. The CLI imports into the scanned account itself; the pipeline into the
+   * audit account (member roles stay read-only), with the audited account in the Id, the resource ARN and
+   * ProductFields `hipaa-audit/AccountId`.
+   */
   importerAccountId: string;
   /** Where findings about global resources (IAM, CloudFront, the account) are imported. */
   homeRegion: string;
@@ -57,6 +63,10 @@ function toAsffFinding(run: Pick<ScanRun, 'id' | 'startedAt' | 'finishedAt'>, f:
   const check = findCheck(f.checkId);
   const requirements = f.citations.map((c) => `HIPAA ${c}`).slice(0, ASFF_LIMITS.relatedRequirements);
   const standards = [...new Set(f.citations.map((c) => specification(c).standard))];
+  const severity = {
+    Label: f.status === 'PASS' || f.status === 'NOT_APPLICABLE' ? 'INFORMATIONAL' as const : (f.severity.toUpperCase() as 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW'),
+    Original: f.severity,
+  };
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: exportedFindingId(f),
@@ -64,7 +74,7 @@ function toAsffFinding(run: Pick<ScanRun, 'id' | 'startedAt' | 'finishedAt'>, f:
     ProductName: PRODUCT.name,
     CompanyName: PRODUCT.vendorName,
     GeneratorId: f.checkId,
-    AwsAccountId: f.resource.accountId,
+    AwsAccountId: target.importerAccountId,
     Types: [ASFF_HIPAA_TYPE],
     // The run that first saw it is not known to a stateless scan; CreatedAt is this observation, which
     // Security Hub keeps from the first import of the Id.
@@ -72,7 +82,9 @@ function toAsffFinding(run: Pick<ScanRun, 'id' | 'startedAt' | 'finishedAt'>, f:
     UpdatedAt: run.finishedAt,
     FirstObservedAt: run.startedAt,
     LastObservedAt: run.finishedAt,
-    Severity: { Label: f.status === 'PASS' || f.status === 'NOT_APPLICABLE' ? 'INFORMATIONAL' : f.severity.toUpperCase() as 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW', Original: f.severity },
+    Severity: severity,
+    // Security Hub keeps the first import's Severity and Types; a provider updates them here.
+    FindingProviderFields: { Severity: severity, Types: [ASFF_HIPAA_TYPE] },
     Title: truncate(f.title, ASFF_LIMITS.title),
     Description: truncate(`${f.status}: ${f.reason}`, ASFF_LIMITS.description),
     Remediation: {
@@ -80,6 +92,7 @@ function toAsffFinding(run: Pick<ScanRun, 'id' | 'startedAt' | 'finishedAt'>, f:
     },
     ProductFields: {
       'hipaa-audit/RunId': run.id,
+      'hipaa-audit/AccountId': f.resource.accountId,
       'hipaa-audit/Status': f.status,
       'hipaa-audit/Citations': f.citations.join(', '),
       'hipaa-audit/Standards': standards.join('; '),
@@ -97,6 +110,8 @@ function toAsffFinding(run: Pick<ScanRun, 'id' | 'startedAt' | 'finishedAt'>, f:
       RelatedRequirements: requirements,
       StatusReasons: [{ ReasonCode: `HIPAA_AUDIT_${f.status}`, Description: truncate(f.reason, ASFF_LIMITS.statusReasonDescription) }],
     },
+    // Workflow and Note are taken from the first import only (Security Hub leaves them to the analyst);
+    // archiving a finding later sets its workflow to RESOLVED on Security Hub's side.
     Workflow: { Status: status.workflow },
     RecordState: status.record,
     ...(f.suppression

@@ -73,16 +73,20 @@ async function activeFindingsOfOurs(input: SecurityHubExportInput, region: strin
   const productArn = defaultProductArn(region, input.importerAccountId, input.partition);
   const client = input.clients.get(SecurityHubClient, region);
   const out: AwsSecurityFinding[] = [];
+  // Ids start with the audited account (exportedFindingId): one account's findings, even in an audit account's hub.
+  const prefixes = input.run.accountIds.map((a) => `hipaa-audit/${a}/`);
   const pages = paginateGetFindings({ client, pageSize: 100 }, {
     Filters: {
       ProductArn: [{ Value: productArn, Comparison: 'EQUALS' }],
       RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }],
-      AwsAccountId: input.run.accountIds.map((a) => ({ Value: a, Comparison: 'EQUALS' as const })),
+      AwsAccountId: [{ Value: input.importerAccountId, Comparison: 'EQUALS' }],
+      Id: prefixes.map((p) => ({ Value: p, Comparison: 'PREFIX' as const })),
     },
   });
   for await (const page of pages) {
     for (const f of page.Findings ?? []) {
-      if (f.ProductArn === productArn && f.RecordState === 'ACTIVE' && input.run.accountIds.includes(f.AwsAccountId ?? '') && f.Id?.startsWith('hipaa-audit/')) out.push(f);
+      const ours = f.ProductArn === productArn && f.AwsAccountId === input.importerAccountId && prefixes.some((p) => f.Id?.startsWith(p));
+      if (ours && f.RecordState === 'ACTIVE') out.push(f);
     }
   }
   return out;
@@ -112,6 +116,7 @@ function resolvedAsGone(f: AwsSecurityFinding, at: string): AwsSecurityFinding {
     CreatedAt: f.CreatedAt,
     UpdatedAt: at,
     Severity: { Label: 'INFORMATIONAL', ...(f.Severity?.Original ? { Original: f.Severity.Original } : {}) },
+    FindingProviderFields: { Severity: { Label: 'INFORMATIONAL' }, ...(f.Types ? { Types: f.Types } : {}) },
     Title: f.Title,
     Description: `RESOLVED: the resource or the result is no longer present in a fully assessed scan (${at}).`.slice(0, ASFF_LIMITS.description),
     Resources: f.Resources,
