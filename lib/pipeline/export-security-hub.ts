@@ -44,25 +44,23 @@ export async function exportAccountToSecurityHub(
     summary = { imported: result.imported, archived: result.archived, gone: result.gone, failed: result.failed.length };
   } catch (error) {
     const e = error as { name?: string; message?: string };
-    failures = [{ id: '*', region: env.AWS_REGION, code: e.name ?? 'Error', message: e.message ?? String(error) }];
+    failures = [{ id: '*', region: env.AWS_REGION, operation: 'securityhub:BatchImportFindings', code: e.name ?? 'Error', message: e.message ?? String(error) }];
     summary = { imported: 0, archived: 0, gone: 0, failed: sealed.findings.length };
   }
   return { summary, errors: summarizeFailures(accountId, failures) };
 }
 
-/** One error per region and code, so a hub that refuses a whole account is one line, not thousands. */
+/** One error per region, operation and code, so a hub that refuses a whole account is a line, not thousands. */
 function summarizeFailures(accountId: string, failures: readonly ImportFailure[]): ScanRun['collectionErrors'] {
   const groups = new Map<string, ImportFailure[]>();
-  for (const f of failures) groups.set(`${f.region} ${f.code}`, [...(groups.get(`${f.region} ${f.code}`) ?? []), f]);
+  for (const f of failures) {
+    const key = `${f.region} ${f.operation} ${f.code}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
   return [...groups.values()].map((group) => {
     const first = group[0] as ImportFailure;
     const findings = group.filter((f) => f.id !== '*').length;
-    return {
-      accountId,
-      region: first.region,
-      code: first.code,
-      operation: first.message.startsWith('GetFindings') ? 'securityhub:GetFindings' : 'securityhub:BatchImportFindings',
-      message: `Security Hub export: ${findings > 0 ? `${findings} finding(s) not imported` : 'failed'}: ${first.message}`.slice(0, 500),
-    };
+    const what = first.operation === 'securityhub:GetFindings' ? 'resolved findings not archived' : `${findings} finding(s) not imported`;
+    return { accountId, region: first.region, code: first.code, operation: first.operation, message: `Security Hub export: ${what}: ${first.message}`.slice(0, 500) };
   });
 }

@@ -46,7 +46,7 @@ export async function exportToSecurityHub(input: SecurityHubExportInput): Promis
   for (const region of regions) {
     const previous = await activeFindingsOfOurs(input, region).catch((error: unknown) => {
       const e = error as { name?: string; message?: string };
-      failed.push({ id: '*', region, code: e.name ?? 'Error', message: `GetFindings: ${e.message ?? String(error)}` });
+      failed.push({ id: '*', region, operation: 'securityhub:GetFindings', code: e.name ?? 'Error', message: e.message ?? String(error) });
       return [];
     });
     for (const f of previous) {

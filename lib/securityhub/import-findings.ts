@@ -12,11 +12,15 @@ export const IMPORT_BATCH_SIZE = 100;
 export const FAILED_FINDING_RETRIES = 3;
 
 export interface ImportFailure {
+  /** The finding's Id, or `*` when a call failed before any finding was named (GetFindings). */
   id: string;
   region: string;
+  operation: 'securityhub:BatchImportFindings' | 'securityhub:GetFindings';
   code: string;
   message: string;
 }
+
+const IMPORT = 'securityhub:BatchImportFindings' as const;
 
 export interface ImportOutcome {
   imported: number;
@@ -56,12 +60,12 @@ export async function importFindings(
         errors = out.FailedFindings ?? [];
       } catch (error) {
         const e = error as { name?: string; message?: string };
-        failed.push(...pending.map((f) => ({ id: f.Id ?? '', region, code: e.name ?? 'Error', message: e.message ?? String(error) })));
+        failed.push(...pending.map((f) => ({ id: f.Id ?? '', region, operation: IMPORT, code: e.name ?? 'Error', message: e.message ?? String(error) })));
         break;
       }
       const retryable = errors.filter((e) => isRetryableFailure(e.ErrorCode ?? ''));
       const final = round < FAILED_FINDING_RETRIES ? errors.filter((e) => !retryable.includes(e)) : errors;
-      failed.push(...final.map((e) => ({ id: e.Id ?? '', region, code: e.ErrorCode ?? 'Unknown', message: e.ErrorMessage ?? '' })));
+      failed.push(...final.map((e) => ({ id: e.Id ?? '', region, operation: IMPORT, code: e.ErrorCode ?? 'Unknown', message: e.ErrorMessage ?? '' })));
       if (round >= FAILED_FINDING_RETRIES) break;
       const again = new Set(retryable.map((e) => e.Id));
       pending = pending.filter((f) => again.has(f.Id));

@@ -179,7 +179,7 @@ describe('Security Hub export (moto)', () => {
     try {
       const r = await exportToSecurityHub(exportInput(runOf('run-p', '2026-11-22T06:05:00.000Z', [a, b, c], { regions: [region] }), [a, b, c], { clients: viaProxy }));
       expect(r.imported).toBe(2);
-      expect(r.failed).toEqual([{ id: exportedFindingId(c), region, code: 'InvalidInput', message: 'Finding does not adhere to ASFF' }]);
+      expect(r.failed).toEqual([{ id: exportedFindingId(c), region, operation: 'securityhub:BatchImportFindings', code: 'InvalidInput', message: 'Finding does not adhere to ASFF' }]);
       const back = await findingsIn(region);
       expect([a, b, c].map((f) => back.has(exportedFindingId(f)))).toEqual([true, true, false]);
     } finally {
@@ -198,7 +198,9 @@ describe('Security Hub export (moto)', () => {
       const f = of({ status: 'FAIL', id: 'nohub', region });
       const r = await exportToSecurityHub(exportInput(runOf('run-x', '2026-11-22T06:05:00.000Z', [f], { regions: [region] }), [f], { clients: viaProxy, homeRegion: region }));
       expect(r.imported).toBe(0);
-      expect(r.failed.map((x) => [x.id, x.code])).toEqual([['*', 'InvalidAccessException'], [exportedFindingId(f), 'InvalidAccessException']]);
+      expect(r.failed.map((x) => [x.id, x.operation, x.code])).toEqual([
+        ['*', 'securityhub:GetFindings', 'InvalidAccessException'], [exportedFindingId(f), 'securityhub:BatchImportFindings', 'InvalidAccessException'],
+      ]);
     } finally {
       viaProxy.destroy();
       await proxy.stop();
