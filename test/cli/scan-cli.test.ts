@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLINIC, seedClinicAccount } from '../../scripts/demo/clinic-account.js';
 import { validateWithPyOcsfModels } from '../report/validate-ocsf.js';
 import { buildCli, runCli } from '../support/cli.js';
+import { paginateGetFindings, SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 
 interface ReportFinding {
@@ -88,6 +89,25 @@ describe('hipaa-audit scan (built binary against moto)', () => {
     expect(bob?.status_code).toBe('FAIL');
     expect(bob?.compliance.requirements).toEqual(expect.arrayContaining(['164.312(d)']));
     expect(events.map((e) => e.finding_info.uid).sort()).toEqual(lines.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { finding_info: { uid: string } }).finding_info.uid).sort());
+  }, 180_000);
+
+  it('writes ASFF and imports it into the account\'s Security Hub with --security-hub, updating in place on a second scan', async () => {
+    const base = ['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled', '--format', 'asff', '--security-hub'];
+    const first = await runCli(base);
+    expect(first.code, first.stderr).toBe(1);
+    const asff = JSON.parse(first.stdout) as AwsSecurityFinding[];
+    expect(first.stderr).toContain(`Security Hub: ${asff.length} findings imported`);
+    const second = await runCli(base);
+    expect(second.code, second.stderr).toBe(1);
+
+    const clients = motoClients(moto);
+    const hub: AwsSecurityFinding[] = [];
+    for await (const page of paginateGetFindings({ client: clients.get(SecurityHubClient, 'us-east-1') }, {})) hub.push(...(page.Findings ?? []));
+    clients.destroy();
+    expect(hub.map((f) => f.Id).sort()).toEqual(asff.map((f) => f.Id).sort());
+    const bob = hub.find((f) => f.Resources?.[0]?.Id?.endsWith(':user/billing.bob'));
+    expect(bob).toMatchObject({ SchemaVersion: '2018-10-08', GeneratorId: 'iam_user_console_mfa_enabled', AwsAccountId: '123456789012', Compliance: { Status: 'FAILED', RelatedRequirements: expect.arrayContaining(['HIPAA 164.312(d)']) } });
+    expect(hub.find((f) => f.Resources?.[0]?.Id?.endsWith(':user/dr.alice'))).toMatchObject({ Compliance: { Status: 'PASSED' }, RecordState: 'ARCHIVED' });
   }, 180_000);
 
   it('exits 0 when the selected checks have no FAIL', async () => {
