@@ -133,8 +133,9 @@ function toAsffFinding(run: Pick<ScanRun, 'id' | 'startedAt' | 'finishedAt'>, f:
 export function asffResourceType(cloudFormationType: string): string {
   const parts = /^AWS::([A-Za-z0-9]+)::([A-Za-z0-9]+)$/.exec(cloudFormationType);
   if (!parts) return 'Other';
-  const special: Record<string, string> = { DynamoDB: 'DynamoDb', ElasticLoadBalancingV2: 'Elbv2', ElasticLoadBalancing: 'Elb', OpenSearchService: 'OpenSearchService' };
-  const word = (w: string) => special[w] ?? (/^[A-Z0-9]+$/.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w);
+  const special: Record<string, string> = { ElasticLoadBalancingV2: 'Elbv2', ElasticLoadBalancing: 'Elb' };
+  // A run of capitals is one acronym: EC2 -> Ec2, DBInstance -> DbInstance, DynamoDB -> DynamoDb.
+  const word = (w: string) => special[w] ?? w.replace(/([A-Z])([A-Z0-9]+)(?=[A-Z][a-z]|$)/g, (_, first: string, rest: string) => first + rest.toLowerCase());
   return `Aws${word(parts[1] ?? '')}${word(parts[2] ?? '')}`;
 }
 
