@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePipelineConfig } from '../../lib/config/pipeline-config.js';
@@ -23,6 +25,17 @@ function securityHubGrants(template: Template): Map<string, Statement[]> {
   return out;
 }
 
+/** `securityhub:X` for every `XCommand` / `paginateX` that lib/securityhub imports from the SDK. */
+function actionsCalledByExporter(): string[] {
+  const dir = new URL('../../lib/securityhub/', import.meta.url).pathname;
+  const names = readdirSync(dir).filter((f) => f.endsWith('.ts')).flatMap((f) => {
+    const source = readFileSync(join(dir, f), 'utf8');
+    const imports = /import\s*\{([^}]*)\}\s*from\s*'@aws-sdk\/client-securityhub'/.exec(source)?.[1] ?? '';
+    return imports.split(',').map((n) => n.trim()).filter((n) => !n.startsWith('type '));
+  });
+  return [...new Set(names.flatMap((n) => /^(\w+)Command$/.exec(n)?.[1] ?? /^paginate(\w+)$/.exec(n)?.[1] ?? []))].map((op) => `securityhub:${op}`).sort();
+}
+
 describe('securityHub configuration', () => {
   it('is off by default: no function may call Security Hub, and none is told to', () => {
     expect(parsePipelineConfig(cdkJsonContext().hipaaAudit).securityHub).toBe(false);
@@ -36,6 +49,7 @@ describe('securityHub configuration', () => {
     const [roleId, statements] = [...grants][0] ?? ['', []];
     expect(roleId).toMatch(/RecordAccount/);
     expect(actionsOf(statements).sort()).toEqual(['securityhub:BatchImportFindings', 'securityhub:GetFindings']);
+    expect(actionsCalledByExporter()).toEqual(actionsOf(statements).sort());
     const resources = JSON.stringify(statements.map((s) => s.Resource));
     expect(resources).toContain(':product/');
     expect(resources).toContain('/default');
