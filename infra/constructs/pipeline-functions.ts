@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -126,6 +126,8 @@ export class PipelineFunctions extends Construct {
     this.sealAccount.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
     this.sealAccount.allow(this.sign());
     this.recordAccount.allow(this.evidence(['s3:GetObject']));
+    // Findings about global resources (IAM, CloudFront) are imported in the pipeline's own region.
+    if (config.securityHub) this.exportToSecurityHub([...new Set([...config.regions, Stack.of(this).region])]);
     this.digest.allow(this.tableAccess(true));
     // The digest builds and uploads the bundle, archives the mail, and pre-signs links with its own role
     // (so it needs read and decrypt itself).
@@ -151,6 +153,23 @@ export class PipelineFunctions extends Construct {
           'The functions call only AWS public APIs (STS, every audited service in every target region, DynamoDB, S3, KMS, SES) and hold no network-reachable data; a VPC would need NAT or per-region endpoints without reducing exposure.',
       });
     }
+  }
+
+  /**
+   * `securityHub: true`: RecordAccount imports each account's findings into this (audit) account's Security
+   * Hub, in each configured region: its default product only, and reads back its findings to archive the
+   * resolved ones. The only write outside the pipeline's own resources, and never in member accounts.
+   */
+  private exportToSecurityHub(regions: readonly string[]): void {
+    const { partition, account } = Stack.of(this);
+    const arn = (region: string, resource: string) => `arn:${partition}:securityhub:${region}:${account}:${resource}`;
+    this.recordAccount.allow(new iam.PolicyStatement({
+      sid: 'ImportSecurityHubFindings', actions: ['securityhub:BatchImportFindings'], resources: regions.map((r) => arn(r, `product/${account}/default`)),
+    }));
+    this.recordAccount.allow(new iam.PolicyStatement({
+      sid: 'ReadSecurityHubFindings', actions: ['securityhub:GetFindings'], resources: regions.map((r) => arn(r, 'hub/default')),
+    }));
+    this.recordAccount.fn.addEnvironment('SECURITY_HUB', 'true');
   }
 
   /** Lets the resolve and scan functions chain into the collector role, and tells them its ARN. */

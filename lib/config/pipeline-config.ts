@@ -84,6 +84,8 @@ export const PipelineConfigSchema = z
     thresholds: ThresholdsSchema.omit({ officerEmails: true }).partial().optional(),
     /** Explicit override for thresholds below HIPAA's own requirement (auditLogRetentionDays < 2192). */
     allowBelowHipaaMinimum: z.boolean().default(false),
+    /** Import every account's findings into the audit account's Security Hub (ASFF) after each run. */
+    securityHub: z.boolean().default(false),
   })
   .strict()
   .superRefine((config, ctx) => {

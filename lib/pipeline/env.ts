@@ -34,6 +34,8 @@ export const PipelineEnvSchema = z
     /** JSON object of check thresholds from the deployment configuration; parsed by pipelineThresholds. */
     THRESHOLDS: z.string().optional(),
     ALLOW_BELOW_HIPAA_MINIMUM: z.enum(['true', 'false']).default('false'),
+    /** `securityHub: true`: RecordAccount imports each account's findings into the audit account's Security Hub. */
+    SECURITY_HUB: z.enum(['true', 'false']).default('false'),
   })
   .refine((env) => env.USE_ORGANIZATION === 'true' || (env.TARGET_ACCOUNTS?.length ?? 0) > 0, {
     message: 'set TARGET_ACCOUNTS (comma-separated account ids) or USE_ORGANIZATION=true',
