@@ -1,6 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { z } from 'zod';
-import type { AwsClientFactory } from '../aws/clients.js';
+import { AwsClientFactory } from '../aws/clients.js';
 import { fetchPublicKey } from '../evidence/signing.js';
 
 /**
@@ -54,4 +54,33 @@ export async function sendCustomResourceResponse(responseUrl: string, response: 
   const body = JSON.stringify(response);
   const res = await fetch(responseUrl, { method: 'PUT', body, headers: { 'content-type': '', 'content-length': String(Buffer.byteLength(body)) } });
   if (!res.ok) throw new Error(`CloudFormation response upload failed: HTTP ${res.status}`);
+}
+
+/** The invalid request has no usable ResponseURL, so there is no one to answer: the invocation fails. */
+export class InvalidCustomResourceRequestError extends Error {
+  constructor(issues: readonly string[]) {
+    super(`SigningKeyFingerprint: invalid custom resource request: ${issues.join('; ')}`);
+    this.name = 'InvalidCustomResourceRequestError';
+  }
+}
+
+/**
+ * Parses a CloudFormation request, answers it and PUTs the answer to its response URL. A failure to read
+ * the key is answered FAILED (the deployment stops with the reason) rather than thrown: a thrown error
+ * would leave CloudFormation waiting an hour for an answer that never comes.
+ */
+export async function respondToFingerprintRequest(
+  event: unknown,
+  processEnv: { AWS_REGION?: string | undefined; AWS_ENDPOINT_URL?: string | undefined },
+): Promise<CustomResourceResponse> {
+  const parsed = FingerprintRequestSchema.safeParse(event);
+  if (!parsed.success) throw new InvalidCustomResourceRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const clients = new AwsClientFactory(processEnv.AWS_ENDPOINT_URL ? { endpoint: processEnv.AWS_ENDPOINT_URL } : {});
+  try {
+    const response = await answerFingerprintRequest(parsed.data, clients, processEnv.AWS_REGION ?? 'us-east-1');
+    await sendCustomResourceResponse(parsed.data.ResponseURL, response);
+    return response;
+  } finally {
+    clients.destroy();
+  }
 }
