@@ -1,10 +1,15 @@
 import { CopyObjectCommand, CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerBundleCommand } from '../../lib/cli/commands/bundle.js';
 import { AwsClientFactory } from '../../lib/aws/clients.js';
-import { archivedEvidence, parseRestoreHeader, requestRestores } from '../../lib/evidence/archive.js';
+import { ArchivedEvidenceError, archivedEvidence, parseRestoreHeader, requestRestores } from '../../lib/evidence/archive.js';
 import { S3EvidenceStore } from '../../lib/evidence/s3-evidence-store.js';
 import { createSigningKey } from '../../lib/evidence/setup.js';
-import { ACCOUNT, runInput } from './fixtures.js';
+import { verifyBundle } from '../../lib/evidence/verify.js';
+import { ACCOUNT, runInput, tempDir } from './fixtures.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 
 // Evidence that lifecycle rules moved to Glacier, emulated on moto: it reports StorageClass GLACIER in
@@ -15,9 +20,11 @@ let moto: MotoServer;
 let clients: AwsClientFactory;
 let s3: S3Client;
 let runKeys: string[] = [];
+let dir: string;
 
 beforeAll(async () => {
   moto = await startMoto();
+  dir = await tempDir();
   clients = motoClients(moto);
   s3 = clients.get(S3Client, REGION);
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
@@ -30,6 +37,20 @@ beforeAll(async () => {
     await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: key, CopySource: `${BUCKET}/${key}`, StorageClass: 'GLACIER', MetadataDirective: 'COPY' }));
   }
 });
+
+async function bundleCli(...args: string[]): Promise<{ printed: string; error?: Error }> {
+  const program = new Command().exitOverride();
+  registerBundleCommand(program);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  try {
+    await program.parseAsync(['node', 'hipaa-audit', 'bundle', '--endpoint-url', moto.url, '--evidence-bucket', BUCKET, ...args]);
+    return { printed: log.mock.calls.map((c) => String(c[0])).join('\n') };
+  } catch (error) {
+    return { printed: log.mock.calls.map((c) => String(c[0])).join('\n'), error: error as Error };
+  } finally {
+    log.mockRestore();
+  }
+}
 
 afterAll(async () => {
   clients?.destroy();
@@ -45,11 +66,27 @@ describe('archived evidence', () => {
     expect(await archivedEvidence(s3, BUCKET, { from: '2025-03-05', to: '2025-03-07' }, ACCOUNT)).toEqual([]);
   });
 
-  it('requests the restores, after which nothing of the selection needs one', async () => {
-    const archived = await archivedEvidence(s3, BUCKET, { runIds: [runInput(1).run.id] }, ACCOUNT);
-    expect(archived.length).toBeGreaterThan(0);
-    expect(await requestRestores(s3, BUCKET, archived, { days: 2, tier: 'Standard' })).toBe(archived.length);
-    expect(await archivedEvidence(s3, BUCKET, { runIds: [runInput(1).run.id] }, ACCOUNT)).toEqual([]);
+  it('hipaa-audit bundle names the archived objects and builds nothing; --restore requests them; then the bundle builds and verifies', async () => {
+    const out = join(dir, 'archived.zip');
+    const args = ['--from', '2025-03-01', '--to', '2025-03-03', '--account', ACCOUNT, '--output', out];
+    const refused = await bundleCli(...args);
+    expect(refused.error).toBeInstanceOf(ArchivedEvidenceError);
+    expect(refused.error?.message).toMatch(/3 evidence object\(s\) are archived .* \(3 need a restore, 0 restore\(s\) in progress\)\. Run this command with --restore/);
+    expect(refused.printed).toContain(`needs restore: s3://${BUCKET}/evidence/${ACCOUNT}/`);
+    await expect(stat(out)).rejects.toThrow();
+
+    const restoring = await bundleCli(...args, '--restore', '--restore-days', '2', '--restore-tier', 'bulk');
+    expect(restoring.error?.message).toMatch(/Requested 3 restore\(s\) \(Bulk, readable for 2 days\)/);
+
+    // moto completes a restore at once (AWS takes hours): the same command now builds a bundle that verifies.
+    const built = await bundleCli(...args);
+    expect(built.error).toBeUndefined();
+    expect((await verifyBundle(out)).ok).toBe(true);
+  });
+
+  it('requestRestores leaves objects whose restore is in progress alone', async () => {
+    const calls = await requestRestores(s3, BUCKET, [{ key: 'evidence/x', storageClass: 'GLACIER', restore: 'in-progress' }], { days: 1, tier: 'Standard' });
+    expect(calls).toBe(0);
   });
 
   it('reads the x-amz-restore header', () => {
