@@ -1,6 +1,7 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3EvidenceStore } from '../../lib/evidence/s3-evidence-store.js';
+import { getObjectBytes } from '../../lib/evidence/s3-objects.js';
 import { loadPipelineEnv, type PipelineEnv } from '../../lib/pipeline/env.js';
 import { sendScheduledDigest } from '../../lib/pipeline/send-digest.js';
 import { localPipelineEnv, provisionPipelineResources, type LocalPipelineResources } from '../../scripts/demo/provision.js';
@@ -107,6 +108,27 @@ describe('SendDigest and the period bundle', () => {
     const outcome = await sendScheduledDigest(env({ BUNDLE_LINK_EXPIRY_DAYS: '1' }), { now: '2025-03-11T08:00:00.000Z', periodDays: 10 });
     expect(outcome.sent).toBe(true);
     expect(outcome.html).toMatch(/The link expires \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\. /);
+  });
+
+  it('sends the digest when the period\'s evidence was archived to Glacier, with the command that restores and builds it', async () => {
+    const clients = motoClients(moto);
+    try {
+      const store = new S3EvidenceStore({ clients, region: REGION, bucket: resources.evidenceBucket, signingKeyId: resources.signingKeyId });
+      const written = await store.writeRunEvidence(runInput(7)); // started 2025-03-08T06:00Z
+      const s3 = clients.get(S3Client, REGION);
+      // What a lifecycle transition leaves: the current version in GLACIER (GET answers InvalidObjectState).
+      for (const key of written.keys.filter((k) => k.includes('/raw/'))) {
+        const body = await getObjectBytes(s3, resources.evidenceBucket, key);
+        await s3.send(new PutObjectCommand({ Bucket: resources.evidenceBucket, Key: key, Body: body, StorageClass: 'GLACIER', ChecksumAlgorithm: 'SHA256' }));
+      }
+    } finally {
+      clients.destroy();
+    }
+    const outcome = await sendScheduledDigest(env(), { now: '2025-03-12T08:00:00.000Z', periodDays: 4 });
+    expect(outcome.sent).toBe(true);
+    expect(outcome.bundleError).toBe('evidence of this period is archived (Glacier / Deep Archive) and must be restored first.');
+    const mail = await mailWithSubject(outcome.subject);
+    expect(mail?.html).toContain(`hipaa-audit bundle --from 2025-03-08 --to 2025-03-12 --evidence-bucket ${resources.evidenceBucket} --region ${REGION} --output hipaa-audit-evidence-2025-03-08_2025-03-12.zip --restore`);
   });
 
   it('builds no bundle for a period whose digest the ledger says was sent', async () => {
