@@ -7,10 +7,11 @@ let synth: Synthesized;
 let definition: Definition;
 
 beforeAll(() => {
-  // One synthesis (with real esbuild bundling of the four handlers) for the whole file.
+  // One synthesis (with real esbuild bundling of every handler, seven with the fingerprint custom resource)
+  // for the whole file; on a loaded two-core machine that alone took ~115 s, past the default hook timeout.
   synth = synthesize();
   if (synth.violations.length === 0) definition = stateMachineDefinition(synth.pipeline);
-});
+}, 300_000);
 
 describe('cdk-nag (AwsSolutions + HIPAA Security)', () => {
   it('reports no unacknowledged finding', () => {
