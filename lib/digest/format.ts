@@ -177,3 +177,12 @@ export function periodRunsLine(input: DigestInput): string {
   if (r.total === 0) return 'No run finished in this period.';
   return `${plural(r.total, 'run')}: ${r.complete} complete, ${r.partial} partial, ${r.failed} failed; ${plural(r.collectionErrors, 'collection error')} in total.`;
 }
+
+/** When the bundle link stops working, and why then; the same wording in HTML and text. */
+export function linkExpirySentence(link: NonNullable<DigestInput['bundleLink']>): string {
+  if (!link.expiresAt) return '';
+  const at = dateTime(link.expiresAt);
+  if (link.expiryLimitedBy === 'credentials') return `The link expires ${at}, when the credentials that signed it expire (earlier than the configured link lifetime).`;
+  if (link.expiryLimitedBy === 'unknown-credentials') return `The link expires ${at} at the latest; it was signed with temporary credentials and may stop working sooner. If it does, build the bundle with hipaa-audit bundle.`;
+  return `The link expires ${at}.`;
+}

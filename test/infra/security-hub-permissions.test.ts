@@ -55,6 +55,10 @@ describe('securityHub configuration', () => {
     expect(resources).toContain('/default');
     expect(resources).toContain(':hub/default');
     expect(resources).not.toMatch(/"\*"/);
+    // A failed import is noted on the account's run item: only then may RecordAccount update an item.
+    const pipelineJson = JSON.stringify(withHub.pipeline.toJSON());
+    expect(pipelineJson).toContain('"Sid":"NoteExportErrors"');
+    expect(JSON.stringify(withoutHub.pipeline.toJSON())).not.toContain('dynamodb:UpdateItem');
     expect(withoutHub.violations).toEqual([]);
     expect(withHub.violations).toEqual([]);
     const env = Object.values(withHub.pipeline.findResources('AWS::Lambda::Function'))
