@@ -1,6 +1,7 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { Command } from 'commander';
 import { AwsClientFactory, DEFAULT_TIMEOUTS } from '../aws/clients.js';
+import { validateRegionNames } from '../scan/regions.js';
 import { UsageError } from './errors.js';
 
 export interface AwsCliOptions {
@@ -30,8 +31,9 @@ function parseSeconds(value: string | undefined, flag: string, fallbackMs: numbe
   return Math.round(seconds * 1000);
 }
 
+/** `--region`, refused (exit 2) unless it is a region AWS has. */
 export function homeRegion(options: AwsCliOptions): string {
-  return options.region ?? 'us-east-1';
+  return validateRegionNames([options.region ?? 'us-east-1'])[0] ?? 'us-east-1';
 }
 
 /** One client factory per CLI invocation, from the shared options. */

@@ -4,6 +4,7 @@ import { registerAcceptancesCommand } from './commands/acceptances.js';
 import { registerBundleCommand } from './commands/bundle.js';
 import { registerChecksCommand } from './commands/checks.js';
 import { registerDigestCommand } from './commands/digest.js';
+import { registerRegionsCommand } from './commands/regions.js';
 import { registerRevokeCommand } from './commands/revoke.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerBundleCommand(program);
   registerVerifyCommand(program);
   registerDigestCommand(program);
+  registerRegionsCommand(program);
   return program;
 }
