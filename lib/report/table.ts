@@ -46,7 +46,7 @@ export function renderTable(run: ScanRun, findings: readonly Finding[], options:
     lines.push(`  ${paint(f.status, f.status.padEnd(10))} ${f.severity.padEnd(8)} ${f.checkId}  [${f.citations.join(', ')}]`);
     lines.push(...wrapText(f.reason, width, INDENT));
     if (f.status === 'FAIL') {
-      const fix = wrapText(fillRemediation(f.remediation, f.resource), width, INDENT, 'Fix: ');
+      const fix = wrapText(fillRemediation(f.remediation, f.resource), width, INDENT, 'Fix:');
       if (fix.length > FIX_LINES) {
         shortened = true;
         const last = fix[FIX_LINES - 1] ?? '';
@@ -61,17 +61,17 @@ export function renderTable(run: ScanRun, findings: readonly Finding[], options:
   };
   if (options.sort === 'severity') {
     const listed = findings.filter(shown).sort(compareBySeverity);
-    lines.push(`== ${options.verbose ? 'All results' : 'Needing attention'}, most severe first — ${summarize(countStatuses(findings))}`);
+    lines.push(...wrapText(`== ${options.verbose ? 'All results' : 'Needing attention'}, most severe first — ${summarize(countStatuses(findings))}`, width, ''));
     listed.forEach(renderFinding);
     lines.push('');
   } else {
     for (const group of groupByStandard(findings)) {
-      lines.push(`== ${foldLine(group.standard)} — ${summarize(countStatuses(group.findings))}`);
+      lines.push(...wrapText(`== ${group.standard} — ${summarize(countStatuses(group.findings))}`, width, ''));
       group.findings.filter(shown).forEach(renderFinding);
       lines.push('');
     }
   }
-  if (shortened) lines.push(`Fix lines longer than ${FIX_LINES} lines are shortened (…); --format json or csv has each full command.`);
+  if (shortened) lines.push(...wrapText(`Fix lines longer than ${FIX_LINES} lines are shortened (…); --format json or csv has each full command.`, width, ''));
   const coverage = renderCoverage(run.coverage ?? []);
   if (coverage.length > 0) lines.push('', ...coverage);
   return lines.join('\n') + '\n';
@@ -84,20 +84,16 @@ export function renderSummary(run: ScanRun, findings: readonly Finding[], width:
   const erroring = bySeverity(findings.filter((f) => f.status === 'ERROR'));
   const lines = [
     `HIPAA technical safeguards scan ${run.id}`,
-    ...wrapText(`Account ${run.accountIds.join(', ')} · regions ${run.regions.join(', ')} · ${run.startedAt} → ${run.finishedAt}`, width, ''),
+    `Account ${run.accountIds.join(', ')} · regions ${run.regions.join(', ')} · ${run.startedAt} → ${run.finishedAt}`,
     counts.FAIL === 0 ? 'Open failures: none' : `Open failures: ${counts.FAIL} — ${describeSeverities(failing)}`,
     ...(counts.ERROR > 0 ? [`Not assessed (ERROR): ${counts.ERROR} — ${describeSeverities(erroring)}`] : []),
     `Results: ${summarize(counts)} (${findings.length} in all)`,
-    ...wrapText(
-      run.status === 'COMPLETE'
-        ? 'Run: COMPLETE — every API call the checks needed was answered'
-        : `Run: ${run.status} — ${run.collectionErrors.length} API call(s) failed; affected checks report ERROR, not PASS`,
-      width,
-      '',
-    ),
-    ...wrapText(coverageSummary(run.coverage), width, ''),
+    run.status === 'COMPLETE'
+      ? 'Run: COMPLETE — every API call the checks needed was answered'
+      : `Run: ${run.status} — ${run.collectionErrors.length} API call(s) failed; affected checks report ERROR, not PASS`,
+    coverageSummary(run.coverage),
   ];
-  return lines;
+  return lines.flatMap((line) => wrapText(line, width, ''));
 }
 
 function bySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -121,7 +117,7 @@ function coverageSummary(coverage: readonly RegionCoverage[] | undefined): strin
   return (
     `Coverage: ${inventoried.length} of ${coverage.length} region(s) inventoried` +
     (noInventory > 0 ? ` (${noInventory} without an inventory)` : '') +
-    (types.size === 0 ? '; every resource type present is assessed' : `; ${resources} resource(s) of ${types.size} type(s) present but assessed by no check (listed at the end)`)
+    (types.size === 0 ? '; every resource type present is assessed' : `; ${resources} resource(s) of ${types.size} type(s) not assessed (listed at the end)`)
   );
 }
 
