@@ -3,7 +3,7 @@ import type { Finding } from '../model/finding.js';
 import { SEVERITIES, type Severity } from '../model/severity.js';
 import type { FindingStatus } from '../model/status.js';
 import type { ScanRun } from '../model/run.js';
-import { fillRemediation } from '../digest/fill-remediation.js';
+import { fillRemediation } from './fill-remediation.js';
 import { compareBySeverity, groupByStandard } from './grouping.js';
 import { foldLine, wrapText } from './text-fold.js';
 
