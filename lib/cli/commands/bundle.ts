@@ -2,10 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
-  addAwsOptions, addPipelineResourceOptions, clientsFromOptions, homeRegion, requireOption,
+  addAwsOptions, addEvidenceBucketOption, clientsFromOptions, homeRegion, requireOption,
   type AwsCliOptions, type PipelineResourceOptions,
 } from '../aws-options.js';
 import { UsageError } from '../errors.js';
+import { checkOutputFile } from '../output-path.js';
 import { buildBundle } from '../../evidence/bundle.js';
 import { bundleKey } from '../../evidence/layout.js';
 import { parseExpiresIn, PresignExpiryError, uploadBundle } from '../../evidence/presign.js';
@@ -29,11 +30,11 @@ export function registerBundleCommand(program: Command): void {
     .option('--from <YYYY-MM-DD>', 'include runs started on or after this UTC day')
     .option('--to <YYYY-MM-DD>', 'include runs started on or before this UTC day')
     .option('--account <id>', 'only this AWS account')
-    .requiredOption('--output <file>', 'zip file to write')
+    .requiredOption('--output <file>', 'zip file to write (required; checked before the bundle is built)')
     .option('--upload', 'also upload the zip to the evidence bucket and print a presigned download URL')
     .option('--expires-in <duration>', 'presigned URL lifetime (e.g. 3600, 12h, 7d; max 7d)', '7d');
   addAwsOptions(command);
-  addPipelineResourceOptions(command);
+  addEvidenceBucketOption(command);
   command.action(async (options: BundleCliOptions) => runBundle(options));
 }
 
@@ -42,6 +43,7 @@ async function runBundle(options: BundleCliOptions): Promise<void> {
   const selection = parseSelection(options);
   // Validate the expiry before spending minutes on a bundle we could not share.
   if (options.upload) usage(() => parseExpiresIn(options.expiresIn));
+  await checkOutputFile(options.output, '--output');
   const clients = clientsFromOptions(options);
   const region = homeRegion(options);
   try {

@@ -9,8 +9,9 @@ import { parsePeriod } from '../period.js';
 import { renderDigest } from '../../digest/render.js';
 import { sendDigest, validateAddresses } from '../../digest/send.js';
 import { createDynamoStores } from '../../store/dynamodb/index.js';
-import { addAwsOptions, clientsFromOptions, homeRegion, requireOption, type AwsCliOptions } from '../aws-options.js';
+import { addAwsOptions, addTableOption, clientsFromOptions, homeRegion, requireOption, type AwsCliOptions } from '../aws-options.js';
 import { UsageError } from '../errors.js';
+import { checkOutputFile } from '../output-path.js';
 
 interface DigestCliOptions extends AwsCliOptions {
   table?: string;
@@ -64,13 +65,12 @@ export function registerDigestCommand(program: Command): void {
   const command = program
     .command('digest')
     .description("Build the security officer's weekly digest; preview it as files and/or email it through Amazon SES.")
-    .option('--table <name>', 'findings table (env HIPAA_AUDIT_TABLE)', process.env.HIPAA_AUDIT_TABLE)
     .option('--preview <file>', 'write the HTML digest to this file')
     .option('--text <file>', 'write the plain-text digest to this file')
     .option('--send', 'send the digest through SES (once per organization and period)')
-    .option('--to <address>', 'recipient; repeatable (env HIPAA_AUDIT_DIGEST_TO)', collect, envList('HIPAA_AUDIT_DIGEST_TO'))
+    .option('--to <address>', 'recipient; repeatable (required with --send; env HIPAA_AUDIT_DIGEST_TO)', collect, envList('HIPAA_AUDIT_DIGEST_TO'))
     .option('--cc <address>', 'CC recipient; repeatable', collect, [])
-    .option('--from <address>', 'SES-verified sender (env HIPAA_AUDIT_DIGEST_FROM)', process.env.HIPAA_AUDIT_DIGEST_FROM)
+    .option('--from <address>', 'SES-verified sender (required with --send; env HIPAA_AUDIT_DIGEST_FROM)', process.env.HIPAA_AUDIT_DIGEST_FROM)
     .option('--configuration-set <name>', 'SES configuration set (event publishing, dedicated IPs)')
     .option('--org <name>', 'organization name in the subject (env HIPAA_AUDIT_ORG)', process.env.HIPAA_AUDIT_ORG)
     .option('--since <date|Nd>', 'start of the period: YYYY-MM-DD or a number of days', '7d')
@@ -80,6 +80,7 @@ export function registerDigestCommand(program: Command): void {
     .option('--bundle-url <url>', 'link to the evidence bundle')
     .option('--bundle-expires <iso>', 'when the bundle link expires (ISO timestamp)')
     .option('--max-items <n>', 'items per list before "and N more"', '15');
+  addTableOption(command);
   addAwsOptions(command);
   command.action(async (options: DigestCliOptions) => runDigest(options));
 }
@@ -98,6 +99,10 @@ async function runDigest(options: DigestCliOptions): Promise<void> {
   if (options.bundleExpires && Number.isNaN(Date.parse(options.bundleExpires))) throw new UsageError(`--bundle-expires "${options.bundleExpires}" is not an ISO timestamp.`);
 
   const tableName = requireOption(options.table, '--table', 'HIPAA_AUDIT_TABLE');
+  // Before the query, not after: files that cannot be written are usage errors.
+  for (const [flag, file] of [['--preview', options.preview], ['--text', options.text], ['--save-posture', options.savePosture]] as const) {
+    if (file) await checkOutputFile(file, flag);
+  }
   const now = new Date();
   const period = parsePeriod(options.since, now);
   const previousPosture = options.previousPosture ? await readPosture(options.previousPosture) : undefined;
