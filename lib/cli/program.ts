@@ -4,6 +4,7 @@ import { registerAcceptancesCommand } from './commands/acceptances.js';
 import { registerBundleCommand } from './commands/bundle.js';
 import { registerChecksCommand } from './commands/checks.js';
 import { registerDigestCommand } from './commands/digest.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerRegionsCommand } from './commands/regions.js';
 import { registerRevokeCommand } from './commands/revoke.js';
 import { registerScanCommand } from './commands/scan.js';
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerVerifyCommand(program);
   registerDigestCommand(program);
   registerRegionsCommand(program);
+  registerInitCommand(program);
   return program;
 }
