@@ -92,7 +92,7 @@ export function describeLocalResources(r: LocalResources, now: Date): string {
     '  hipaa-audit revoke <the acc-... id that accept printed>',
     '  hipaa-audit acceptances --include-revoked',
     '  hipaa-audit digest --preview digest.html --text digest.txt',
-    '  hipaa-audit scan --checks iam_root_mfa_enabled',
+    '  hipaa-audit scan --checks iam_root_mfa_enabled   # scans the emulated account; acceptances apply to pipeline runs',
     'bundle and verify package runs recorded by the pipeline; `npm run demo` records some on moto (README, "Demo").',
     '',
   ].join('\n');
