@@ -107,8 +107,8 @@ export function moreLabel(more: number): string {
   return `and ${more} more`;
 }
 
-/** Where the rest of a capped list is: the bundle's findings per run, or the CLI. */
-export const FULL_LIST_HINT = 'The full list is in the evidence bundle (findings.json and summary.md for each run), or run `npx hipaa-audit scan --format csv`.';
+/** Where the rest of a capped list is: each run's HTML report in the bundle (same path as BUNDLE_REPORTS_ROOT in lib/evidence/layout.ts), or the CLI. */
+export const FULL_LIST_HINT = 'The full list is in the evidence bundle: open reports/<account>/<run>/report.html in a browser, or run `npx hipaa-audit scan --format html --output report.html`.';
 
 /** Shown under the per-standard table: its rows do not add up to the headline, on purpose. */
 export const PER_STANDARD_FOOTNOTE = 'A finding that cites several HIPAA standards is counted under each of them, so the rows can add up to more than the totals above.';

@@ -12,7 +12,7 @@ export type TableSort = (typeof TABLE_SORTS)[number];
 
 /** Width when the output is not a terminal (a file, a pipe): wide enough for a fix command, narrow enough for a mail. */
 export const DEFAULT_TABLE_WIDTH = 100;
-/** Lines a fix may take in the table; the full command is in --format json and csv. */
+/** Lines a fix may take in the table; the full command is in --format json, csv and html. */
 export const FIX_LINES = 4;
 
 export interface TableOptions {
@@ -71,7 +71,7 @@ export function renderTable(run: ScanRun, findings: readonly Finding[], options:
       lines.push('');
     }
   }
-  if (shortened) lines.push(...wrapText(`Fix lines longer than ${FIX_LINES} lines are shortened (…); --format json or csv has each full command.`, width, ''));
+  if (shortened) lines.push(...wrapText(`Fix lines longer than ${FIX_LINES} lines are shortened (…); --format json, csv or html has each full command.`, width, ''));
   const coverage = renderCoverage(run.coverage ?? []);
   if (coverage.length > 0) lines.push('', ...coverage);
   return lines.join('\n') + '\n';

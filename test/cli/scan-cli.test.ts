@@ -74,6 +74,18 @@ describe('hipaa-audit scan (built binary against moto)', () => {
     expect(lines.length).toBeGreaterThan(1);
   });
 
+  it('writes a self-contained HTML report with the failures, their citations and remediation', async () => {
+    const out = join(dir, 'report.html');
+    const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled,s3_bucket_default_encryption', '--format', 'html', '--output', out]);
+    expect(result.code, result.stderr).toBe(1);
+    const page = await readFile(out, 'utf8');
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('content="default-src &#39;none&#39;;'); // the strict CSP, attribute-escaped
+    expect(page).toContain('<b>billing.bob</b>');
+    expect(page).toContain('<strong>164.312(d)</strong> Person or entity authentication (Required)');
+    expect(page).not.toMatch(/\b(?:src|href)="(?!#)/); // nothing to load: no images, stylesheets, scripts or links by URL
+  });
+
   it('exits 0 when the selected checks have no FAIL', async () => {
     const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'ec2_ebs_snapshot_not_public', '--format', 'json']);
     expect(result.code).toBe(0);

@@ -81,7 +81,7 @@ describe('renderTable', () => {
       expect(text).not.toContain('\t');
       expect(text).not.toContain('\u001b');
       expect(text).toContain('Trail main is not logging: Status code 7?');
-      expect(text.replace(/\s+/g, ' ')).toContain('--format json or csv has each full command');
+      expect(text.replace(/\s+/g, ' ')).toContain('--format json, csv or html has each full command');
     }
   });
 

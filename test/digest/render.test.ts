@@ -56,6 +56,9 @@ describe('renderDigest HTML', () => {
     expect(html).not.toContain('legacy-bucket-6<');
     // 24 open failures, 5 shown.
     expect(html).toContain('and 19 more');
+    // ... and says where the rest is: each run's HTML report in the bundle, or the command that makes one.
+    expect(html).toContain('and 19 more. The full list is in the evidence bundle: open reports/&lt;account&gt;/&lt;run&gt;/report.html in a browser');
+    expect(renderDigest(input, { maxItemsPerList: 5 }).text).toContain('scan --format html --output report.html');
     const capped = renderDigest(input, { maxItemsPerList: 2 });
     expect(capped.html).toContain('and 1 more'); // 3 new failures, 2 shown
     expect(renderDigest(input).html).toContain('and 9 more'); // default cap 15 of 24

@@ -92,6 +92,12 @@ describe('evidence writer', () => {
     const summary = JSON.parse(files.get('summary.json')?.toString() ?? '[]') as { standards: { standard: string; counts: Record<string, number> }[] }[];
     expect(summary[0]?.standards.find((s) => s.standard === '164.312(a) Access control')?.counts).toEqual({ PASS: 1, FAIL: 0, ERROR: 0, SUPPRESSED: 1 });
     expect(files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.csv`)?.toString()).toContain(`"bucket-a1, ""quoted"", =formula-looking"`);
+    // Each run's HTML report, built from its sealed findings and manifest; verify accepts it as a generated file (no 'unlisted').
+    const page = files.get(`reports/${ACCOUNT}/${first.manifest.runId}/report.html`)?.toString() ?? '';
+    expect(page).toContain(`<code>${first.manifest.runId}</code>`);
+    expect(page).toContain('bucket-a1, &quot;quoted&quot;, =formula-looking');
+    expect(files.has(`reports/${ACCOUNT}/${second.manifest.runId}/report.html`)).toBe(true);
+    expect(files.get('README.md')?.toString()).toContain(`reports/${ACCOUNT}/${first.manifest.runId}/report.html`);
     // Date filter excludes runs outside the range.
     const narrow = await buildBundle({ clients, region: REGION, bucket: BUCKET, accountId: ACCOUNT, from: '2025-03-03', to: '2025-03-03', output: createWriteStream(join(dir, 'one.zip')) });
     expect(narrow.runs.map((r) => r.runId)).toEqual([second.manifest.runId]);

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { selectChecks } from '../../checks/registry.js';
 import { parseThresholds, ThresholdsError, type Thresholds } from '../../checks/thresholds.js';
 import { findingsToCsv } from '../../report/csv.js';
+import { renderHtmlReport } from '../../report/html/index.js';
 import { toScanReport } from '../../report/json.js';
 import { DEFAULT_TABLE_WIDTH, renderTable, TABLE_SORTS, type TableSort } from '../../report/table.js';
 import { validateRegionNames } from '../../scan/regions.js';
@@ -18,7 +19,7 @@ import { checkOutputFile } from '../output-path.js';
  * The scan's report formats: the one list the `--format` option offers. A new format is one entry here
  * and one branch in formatReport.
  */
-export const SCAN_FORMATS = ['table', 'json', 'csv'] as const;
+export const SCAN_FORMATS = ['table', 'json', 'csv', 'html'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 interface ScanCliOptions extends AwsCliOptions {
@@ -40,7 +41,7 @@ export function registerScanCommand(program: Command): void {
     .description('Collect configuration from an AWS account (read-only) and evaluate the HIPAA safeguard checks')
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region (default: --region)')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
-    .addOption(new Option('--format <format>', 'output format (table: summary first, fix lines wrapped to the terminal; json/csv: full fix commands)').choices(SCAN_FORMATS).default('table'))
+    .addOption(new Option('--format <format>', 'output format (table: summary first, fix lines wrapped to the terminal; json/csv/html: full fix commands)').choices(SCAN_FORMATS).default('table'))
     .addOption(new Option('--sort <order>', 'table: "standard" groups by HIPAA standard, most severe first in each; "severity" is one list, most severe first').choices(TABLE_SORTS).default('standard'))
     .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')
     .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
@@ -104,6 +105,8 @@ function formatReport(result: { run: ScanRun; findings: Finding[] }, options: Sc
       return JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n';
     case 'csv':
       return findingsToCsv(result.findings);
+    case 'html':
+      return renderHtmlReport(result.run, result.findings);
     case 'table':
       return renderTable(result.run, result.findings, {
         verbose: options.verbose ?? false,
