@@ -2,12 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
-  addAwsOptions, addPipelineResourceOptions, clientsFromOptions, homeRegion, requireOption,
+  addAwsOptions, addEvidenceBucketOption, clientsFromOptions, homeRegion, requireOption,
   type AwsCliOptions, type PipelineResourceOptions,
 } from '../aws-options.js';
 import { UsageError } from '../errors.js';
 import { S3Client } from '@aws-sdk/client-s3';
 import { archivedEvidence, ArchivedEvidenceError, requestRestores, type RestoreOptions } from '../../evidence/archive.js';
+import { checkOutputFile } from '../output-path.js';
 import { buildBundle } from '../../evidence/bundle.js';
 import { bundleKey } from '../../evidence/layout.js';
 import { parseExpiresIn, PresignExpiryError, uploadBundle } from '../../evidence/presign.js';
@@ -37,7 +38,7 @@ export function registerBundleCommand(program: Command): void {
     .option('--from <YYYY-MM-DD>', 'include runs started on or after this UTC day')
     .option('--to <YYYY-MM-DD>', 'include runs started on or before this UTC day')
     .option('--account <id>', 'only this AWS account')
-    .requiredOption('--output <file>', 'zip file to write')
+    .requiredOption('--output <file>', 'zip file to write (required; checked before the bundle is built)')
     .option('--upload', 'also upload the zip to the bundles bucket and print a presigned download URL')
     .option('--bundle-bucket <name>', 'bundles bucket for --upload: the stack output BundleBucketName (env HIPAA_AUDIT_BUNDLE_BUCKET)', process.env.HIPAA_AUDIT_BUNDLE_BUCKET)
     .option('--expires-in <duration>', 'presigned URL lifetime (e.g. 3600, 12h, 7d; max 7d)', '7d')
@@ -45,7 +46,7 @@ export function registerBundleCommand(program: Command): void {
     .option('--restore-days <n>', 'days a restored copy stays readable', '7')
     .option('--restore-tier <tier>', `restore speed: ${RESTORE_TIERS.join(', ')} (Expedited does not exist for Deep Archive)`, 'Standard');
   addAwsOptions(command);
-  addPipelineResourceOptions(command);
+  addEvidenceBucketOption(command);
   command.action(async (options: BundleCliOptions) => runBundle(options));
 }
 
@@ -56,6 +57,7 @@ async function runBundle(options: BundleCliOptions): Promise<void> {
   if (options.upload) usage(() => parseExpiresIn(options.expiresIn));
   const bundleBucket = options.upload ? requireOption(options.bundleBucket, '--bundle-bucket', 'HIPAA_AUDIT_BUNDLE_BUCKET') : undefined;
   const restore = parseRestore(options);
+  await checkOutputFile(options.output, '--output');
   const clients = clientsFromOptions(options);
   const region = homeRegion(options);
   try {
