@@ -3,12 +3,12 @@ import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ZipFile } from 'yazl';
 import type { AwsClientFactory } from '../aws/clients.js';
-import { FindingSchema } from '../model/finding.js';
 import type { ListOptions } from './chain.js';
 import {
-  BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,
+  BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,
 } from './layout.js';
 import { ManifestSchema, type Manifest } from './manifest.js';
+import { isFindingsJsonPath, MAX_FINDINGS_JSON_BYTES, parseFindingsFile } from './findings-file.js';
 import { renderReadme } from './readme.js';
 import { getObjectBytes } from './s3-objects.js';
 import { BundleRequestError, selectRuns, type RunSelection } from './selection.js';
@@ -96,14 +96,14 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     lazyObject(dir + SIGNATURE_FILE, dir + SIGNATURE_FILE, true);
     lazyObject(dir + PUBLIC_KEY_FILE, dir + PUBLIC_KEY_FILE, true);
     for (const entry of manifest.entries) {
-      // findings.json is read whole (bounded per run) to build the summary as it streams past.
-      const onBytes = entry.path === FINDINGS_JSON_FILE
-        ? (bytes: Buffer) => summaries.push(summarizeRun(manifest, bytes))
+      // findings.json(.gz) is read whole (bounded per run) to build the summary as it streams past.
+      const onBytes = entry.kind === 'findings-json' && isFindingsJsonPath(entry.path)
+        ? (bytes: Buffer) => summaries.push(summarizeRun(manifest, entry.path, bytes))
         : undefined;
       lazyObject(dir + entry.path, dir + entry.path, entry.contentEncoding !== 'gzip', onBytes);
     }
   }
-  // Lazy, so yazl builds them only after every findings.json above has streamed through.
+  // Lazy, so yazl builds them only after every findings file above has streamed through.
   zip.addReadStreamLazy(BUNDLE_SUMMARY_MD, { mtime }, (cb) => cb(null, Readable.from([Buffer.from(renderSummaryMarkdown(summaries))])));
   zip.addReadStreamLazy(BUNDLE_SUMMARY_JSON, { mtime }, (cb) => cb(null, Readable.from([Buffer.from(`${JSON.stringify(summaries, null, 2)}\n`)])));
   entries += 2;
@@ -113,8 +113,9 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
   return result;
 }
 
-function summarizeRun(manifest: Manifest, findingsBytes: Buffer): RunSummary {
-  const findings = FindingSchema.array().parse(JSON.parse(findingsBytes.toString('utf8')));
+function summarizeRun(manifest: Manifest, path: string, findingsBytes: Buffer): RunSummary {
+  // Bounded inflate: a run's findings beyond MAX_FINDINGS_JSON_BYTES fail the bundle rather than memory.
+  const findings = parseFindingsFile(path, findingsBytes, MAX_FINDINGS_JSON_BYTES);
   return {
     accountId: manifest.accountId,
     runId: manifest.runId,
