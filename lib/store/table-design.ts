@@ -149,6 +149,7 @@ export const TABLE_DESIGN = {
     ['the audit run holding the run lock', 'GetItem LOCK / AUDIT_RUN; conditional Put / Delete'],
     ['one account of a run (recorded chunk)', 'GetItem ACCT#<accountId> / RUN#<startedAt>#<runId>'],
     ['accounts ever recorded', 'Query ACCOUNTS'],
+    ["an account's record (last run, last assessed per region)", 'GetItem ACCOUNTS / ACCT#<accountId>'],
     ['was this digest sent', 'GetItem DIGEST#<idempotencyKey> / SENT (consistent read)'],
   ],
 } as const;
