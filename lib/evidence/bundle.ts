@@ -3,13 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ZipFile } from 'yazl';
 import type { AwsClientFactory } from '../aws/clients.js';
-import { FindingSchema, type Finding } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import { renderHtmlReport } from '../report/html/index.js';
 import type { ListOptions } from './chain.js';
 import {
-  BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, bundleReportPath, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,
+  BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, bundleReportPath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,
 } from './layout.js';
 import { ManifestSchema, type Manifest } from './manifest.js';
+import { isFindingsJsonPath, MAX_FINDINGS_JSON_BYTES, parseFindingsFile } from './findings-file.js';
 import { renderReadme } from './readme.js';
 import { getObjectBytes } from './s3-objects.js';
 import { BundleRequestError, selectRuns, type RunSelection } from './selection.js';
@@ -100,25 +101,27 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     // the report entry comes right after the run's objects, so only one run's findings are held at a time.
     let runFindings: Finding[] | undefined;
     for (const entry of manifest.entries) {
-      const onBytes = entry.path === FINDINGS_JSON_FILE
+      const onBytes = entry.kind === 'findings-json' && isFindingsJsonPath(entry.path)
         ? (bytes: Buffer) => {
-            runFindings = parseFindings(bytes);
+            // Bounded inflate: a run's findings beyond MAX_FINDINGS_JSON_BYTES fail the bundle rather than memory.
+            runFindings = parseFindingsFile(entry.path, bytes, MAX_FINDINGS_JSON_BYTES);
             summaries.push(summarizeRun(manifest, runFindings));
           }
         : undefined;
       lazyObject(dir + entry.path, dir + entry.path, entry.contentEncoding !== 'gzip', onBytes);
     }
-    if (manifest.entries.some((entry) => entry.path === FINDINGS_JSON_FILE)) {
+    const findingsEntry = manifest.entries.find((entry) => entry.kind === 'findings-json' && isFindingsJsonPath(entry.path));
+    if (findingsEntry) {
       entries += 1;
       zip.addReadStreamLazy(bundleReportPath(manifest.accountId, manifest.runId), { mtime }, (cb) => {
         const findings = runFindings;
         runFindings = undefined;
-        if (!findings) return cb(new Error(`${dir}${FINDINGS_JSON_FILE} was not read before its report`), Readable.from([]));
+        if (!findings) return cb(new Error(`${dir}${findingsEntry.path} was not read before its report`), Readable.from([]));
         cb(null, Readable.from([Buffer.from(renderHtmlReport(manifest.run, findings))]));
       });
     }
   }
-  // Lazy, so yazl builds them only after every findings.json above has streamed through.
+  // Lazy, so yazl builds them only after every findings file above has streamed through.
   zip.addReadStreamLazy(BUNDLE_SUMMARY_MD, { mtime }, (cb) => cb(null, Readable.from([Buffer.from(renderSummaryMarkdown(summaries))])));
   zip.addReadStreamLazy(BUNDLE_SUMMARY_JSON, { mtime }, (cb) => cb(null, Readable.from([Buffer.from(`${JSON.stringify(summaries, null, 2)}\n`)])));
   entries += 2;
@@ -126,10 +129,6 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
   await done;
   result.entries = entries;
   return result;
-}
-
-function parseFindings(findingsBytes: Buffer): Finding[] {
-  return FindingSchema.array().parse(JSON.parse(findingsBytes.toString('utf8')));
 }
 
 function summarizeRun(manifest: Manifest, findings: readonly Finding[]): RunSummary {

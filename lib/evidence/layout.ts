@@ -4,7 +4,8 @@
  *   evidence/<accountId>/<runId>/manifest.json           signed list of every object below
  *   evidence/<accountId>/<runId>/manifest.sig            JSON envelope: key id, algorithm, base64 DER signature
  *   evidence/<accountId>/<runId>/public-key.pem          the signing key's public half (SPKI PEM)
- *   evidence/<accountId>/<runId>/findings.json|.csv      the run's findings
+ *   evidence/<accountId>/<runId>/findings.json.gz|.csv.gz the run's findings (gzip; runs sealed before
+ *                                                         compression hold findings.json|.csv)
  *   evidence/<accountId>/<runId>/raw/<service>/<region>/<operation>.json.gz
  *   evidence/<accountId>/chain/<startedAt>__<runId>.json  immutable index entry, one per run
  *
@@ -18,6 +19,8 @@ export const SIGNATURE_FILE = 'manifest.sig';
 export const PUBLIC_KEY_FILE = 'public-key.pem';
 export const FINDINGS_JSON_FILE = 'findings.json';
 export const FINDINGS_CSV_FILE = 'findings.csv';
+export const FINDINGS_JSON_GZ_FILE = 'findings.json.gz';
+export const FINDINGS_CSV_GZ_FILE = 'findings.csv.gz';
 /** Files generated for the bundle itself; not covered by any manifest. */
 export const BUNDLE_README = 'README.md';
 export const BUNDLE_SUMMARY_MD = 'SUMMARY.md';

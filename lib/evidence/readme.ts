@@ -38,7 +38,8 @@ again from the run's signed findings.json and manifest and fails if it differs.
     ${EVIDENCE_ROOT}<account>/<run>/manifest.json    lists every object of the run with SHA-256, size, content type
     ${EVIDENCE_ROOT}<account>/<run>/manifest.sig     JSON: KMS key id, algorithm (ECDSA_SHA_256), base64 DER signature
     ${EVIDENCE_ROOT}<account>/<run>/public-key.pem   public half of the KMS signing key
-    ${EVIDENCE_ROOT}<account>/<run>/findings.json, findings.csv
+    ${EVIDENCE_ROOT}<account>/<run>/findings.json.gz, findings.csv.gz   the run's findings (gzip; runs
+                                                      sealed before 2026-11 hold findings.json, findings.csv)
     ${EVIDENCE_ROOT}<account>/<run>/raw/<service>/<region>/<operation>.json.gz   raw AWS API responses
                                                       (configuration metadata only, never data or secrets)
 

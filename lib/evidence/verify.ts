@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import { FindingSchema } from '../model/finding.js';
+import { InflateLimitError, isFindingsJsonPath, parseFindingsFile } from './findings-file.js';
 import { sha256Hex, sha256OfStream } from './hashing.js';
-import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, FINDINGS_JSON_FILE, isBundleReportPath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
+import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, isBundleReportPath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
 import { ManifestSchema, SignatureEnvelopeSchema, type Manifest } from './manifest.js';
 import { pemFingerprint, verifyManifestSignature } from './signing.js';
 import { summarizeFindings, type RunSummary } from './summary.js';
@@ -31,7 +31,10 @@ export const VERIFY_LIMITS = {
   /** manifest.sig and public-key.pem are a few hundred bytes. */
   maxSmallFileBytes: 64 * 1024,
   maxSummaryBytes: 16 * 1024 * 1024,
-  /** findings.json is hashed at any size; it is parsed (for the summary cross-check) only up to this. */
+  /**
+   * findings.json(.gz) is hashed at any size; it is parsed (for the summary cross-check) only up to this,
+   * stored or inflated: a findings.json.gz that inflates past it (a gzip bomb) is hashed, not parsed.
+   */
   maxFindingsParseBytes: 32 * 1024 * 1024,
 } as const;
 
@@ -179,7 +182,8 @@ function visitObject(
     log.add({ status: 'fail', kind: 'object', subject: name, message: `is ${entry.uncompressedSize} bytes in the zip, the manifest lists ${object.size} bytes` });
     return undefined;
   }
-  const parse = name.endsWith(`/${FINDINGS_JSON_FILE}`) && entry.uncompressedSize <= VERIFY_LIMITS.maxFindingsParseBytes;
+  const findingsList = isFindingsJsonPath(name);
+  const parse = findingsList && entry.uncompressedSize <= VERIFY_LIMITS.maxFindingsParseBytes;
   return async (stream: Readable) => {
     const chunks: Buffer[] = [];
     const { sha256, size } = await sha256OfStream(stream, parse ? (c) => chunks.push(c) : undefined);
@@ -190,7 +194,7 @@ function visitObject(
     }
     object.result = 'ok';
     if (parse) summarizeRun(name, Buffer.concat(chunks), object.run, summaries, reports, log);
-    else if (name.endsWith(`/${FINDINGS_JSON_FILE}`)) {
+    else if (findingsList) {
       log.add({ status: 'note', kind: 'summary', subject: name, message: `hash verified; at ${size} bytes it is not parsed for the summary cross-check` });
     }
   };
@@ -198,11 +202,16 @@ function visitObject(
 
 function summarizeRun(name: string, bytes: Buffer, run: RunWithManifest, summaries: RunSummary[], reports: ReportCrossCheck, log: FailureLog): void {
   try {
-    const parsed = FindingSchema.array().parse(JSON.parse(bytes.toString('utf8')));
+    const parsed = parseFindingsFile(name, bytes, VERIFY_LIMITS.maxFindingsParseBytes);
     summaries.push({ accountId: run.accountId, runId: run.runId, startedAt: run.startedAt, status: run.manifest.run.status, standards: summarizeFindings(parsed) });
     // Only from a manifest whose signature verified: the report must match what the signer sealed.
     if (run.publicKeySha256 !== undefined) reports.expect(run.accountId, run.runId, run.manifest.run, parsed);
   } catch (error) {
+    if (error instanceof InflateLimitError) {
+      // Its hash matched the signed manifest, so it is the evidence as sealed; only too large to parse here.
+      log.add({ status: 'note', kind: 'summary', subject: name, message: `hash verified; it inflates past ${VERIFY_LIMITS.maxFindingsParseBytes} bytes, so it is not parsed for the summary cross-check` });
+      return;
+    }
     log.add({ status: 'fail', kind: 'object', subject: name, message: `is not a valid findings list: ${(error as Error).message.slice(0, 200)}` });
   }
 }

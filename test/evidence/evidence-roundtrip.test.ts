@@ -91,7 +91,12 @@ describe('evidence writer', () => {
     expect(files.get('README.md')?.toString()).toContain('openssl dgst -sha256 -verify public-key.pem');
     const summary = JSON.parse(files.get('summary.json')?.toString() ?? '[]') as { standards: { standard: string; counts: Record<string, number> }[] }[];
     expect(summary[0]?.standards.find((s) => s.standard === '164.312(a) Access control')?.counts).toEqual({ PASS: 1, FAIL: 0, ERROR: 0, SUPPRESSED: 1 });
-    expect(files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.csv`)?.toString()).toContain(`"bucket-a1, ""quoted"", =formula-looking"`);
+    expect(gunzipSync(files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.csv.gz`) ?? Buffer.alloc(0)).toString()).toContain(`"bucket-a1, ""quoted"", =formula-looking"`);
+    // Stored compressed, and the manifest hashes the stored (gzip) bytes.
+    const gz = files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.json.gz`) ?? Buffer.alloc(0);
+    const listed = first.manifest.entries.find((e) => e.path === 'findings.json.gz');
+    expect(listed).toMatchObject({ kind: 'findings-json', contentEncoding: 'gzip', size: gz.length, sha256: createHash('sha256').update(gz).digest('hex') });
+    expect(first.manifest.entries.map((e) => e.path)).not.toContain('findings.json');
     // Each run's HTML report, built from its sealed findings and manifest; verify accepts it as a generated file (no 'unlisted').
     const page = files.get(`reports/${ACCOUNT}/${first.manifest.runId}/report.html`)?.toString() ?? '';
     expect(page).toContain(`<code>${first.manifest.runId}</code>`);
