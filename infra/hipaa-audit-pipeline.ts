@@ -1,7 +1,7 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import type { PipelineConfig } from '../lib/config/pipeline-config.js';
+import { parsePipelineConfig, type PipelineConfigInput } from '../lib/config/pipeline-config.js';
 import { AuditorRole, CollectorRole } from './constructs/access-roles.js';
 import { AuditKeys } from './constructs/audit-keys.js';
 import { AuditStateMachine } from './constructs/audit-state-machine.js';
@@ -10,8 +10,10 @@ import { FindingsTable } from './constructs/findings-table.js';
 import { OperationalAlerts } from './constructs/notifications.js';
 import { AuditSchedule } from './constructs/schedules.js';
 import { PipelineFunctions } from './constructs/pipeline-functions.js';
+import { pinFeatureFlags } from './feature-flags.js';
 
-export type HipaaAuditPipelineProps = PipelineConfig;
+/** The pipeline's configuration: the same schema as cdk.json's `hipaaAudit` key (defaults applied). */
+export type HipaaAuditPipelineProps = PipelineConfigInput;
 
 /**
  * The scheduled-audit pipeline: EventBridge Scheduler starts a Step Functions run that resolves the
@@ -28,8 +30,14 @@ export class HipaaAuditPipeline extends Construct {
   readonly workflow: AuditStateMachine;
   readonly alerts: OperationalAlerts;
 
-  constructor(scope: Construct, id: string, config: HipaaAuditPipelineProps) {
+  /**
+   * @throws PipelineConfigError when `props` does not match PipelineConfigSchema; the message names
+   * every offending field, as for cdk.json.
+   */
+  constructor(scope: Construct, id: string, props: HipaaAuditPipelineProps) {
     super(scope, id);
+    pinFeatureFlags(this);
+    const config = parsePipelineConfig(props);
     const stack = Stack.of(this);
 
     this.keys = new AuditKeys(this, 'Keys');
