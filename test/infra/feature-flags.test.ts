@@ -75,7 +75,7 @@ describe('HipaaAuditPipeline props', () => {
     }
     // Assess
     expect(error).toBeInstanceOf(PipelineConfigError);
-    expect((error as PipelineConfigError).issues.map((i) => i.split(':')[0])).toEqual(['officerEmails.0', 'targets', 'evidenceRetentionYears']);
+    expect((error as PipelineConfigError).issues.map((i) => i.split(':')[0])).toEqual(['officerEmails.0', 'targets.accounts.0', 'evidenceRetentionYears']);
   });
 
   it('fill the schema defaults and deploy the pre-built Lambda code from dist/lambda', () => {
