@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -6,6 +7,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app.js';
 import { PINNED_FEATURE_FLAGS } from '../../infra/feature-flags.js';
+import { LAMBDA_BUNDLES } from '../../infra/lambda-bundles.js';
 import { HipaaAuditPipeline } from '../../infra/hipaa-audit-pipeline.js';
 import { PipelineConfigError } from '../../lib/config/pipeline-config.js';
 import { cdkJsonContext } from './synth.js';
@@ -102,5 +104,10 @@ describe('HipaaAuditPipeline props', () => {
     expect(assetDirs).toHaveLength(2);
     const digestAsset = assetDirs.map((d) => join(outdir, d)).find((d) => readdirSync(d).includes('node_modules'));
     expect(digestAsset && readdirSync(join(digestAsset, 'node_modules')).sort()).toEqual(['@resvg', 'dejavu-fonts-ttf']);
+    // The bundled code resolves them from its chunk, as lib/digest/trend-png.ts does, inside the asset.
+    const fromChunk = createRequire(join(digestAsset ?? '', 'chunks', 'any.mjs'));
+    for (const spec of LAMBDA_BUNDLES['send-digest'].runtimeFiles) {
+      expect(fromChunk.resolve(spec).startsWith(`${digestAsset}/node_modules/`), spec).toBe(true);
+    }
   });
 });
