@@ -145,7 +145,7 @@ describe('installed package', () => {
       () => '',
       (err: { stderr?: string }) => err.stderr ?? String(err),
     );
-    expect(failure).toMatch(/Validation failed/);
+    expect(failure).toMatch(/ValidationFailed|Validation failed/);
     const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as {
       pluginReports: { pluginName: string; violations: { ruleName: string; violatingConstructs?: { constructPath: string }[] }[] }[];
     };
