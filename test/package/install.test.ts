@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App, Stack } from 'aws-cdk-lib';
+import { HipaaAuditPipeline } from '../../infra/hipaa-audit-pipeline.js';
 import { LAMBDA_BUNDLES } from '../../infra/lambda-bundles.js';
 import { CHECKS } from '../../lib/checks/registry.js';
 import { buildIfStale } from '../support/build.js';
@@ -157,6 +159,15 @@ describe('installed package', () => {
     expect(readdirSync(outdir).filter((f) => f.endsWith('.template.json')).sort()).toEqual(
       ['ConsumerAudit.template.json', 'ConsumerMemberRole.template.json', 'NagControl.template.json'],
     );
+    // What we test is what ships: this repository's own synth stages the very same Lambda assets.
+    const ours = join(work, 'ours');
+    const ourApp = new App({ outdir: ours });
+    new HipaaAuditPipeline(new Stack(ourApp, 'Ours'), 'Audit', CONFIG);
+    ourApp.synth();
+    const assetsOf = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('asset.')).sort();
+    const theirs = assetsOf(outdir);
+    expect(theirs).toHaveLength(2);
+    expect(theirs).toEqual(assetsOf(ours));
     const template = JSON.parse(readFileSync(join(outdir, 'ConsumerAudit.template.json'), 'utf8')) as { Resources: Record<string, { Type: string; Properties: { Handler?: string } }> };
     const handlers = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function').map((r) => r.Properties.Handler);
     expect(handlers.sort()).toEqual(Object.keys(LAMBDA_BUNDLES).map((n) => `${n}/index.handler`).sort());
