@@ -20,6 +20,8 @@ export const LAMBDA_BUNDLES = {
   'finalize-run': {},
   // The trend chart is rasterized by resvg's WebAssembly build with a bundled font (lib/digest/trend-png.ts).
   'send-digest': { runtimeFiles: ['@resvg/resvg-wasm/index_bg.wasm', 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf'] },
+  // Custom resource: the signing key's fingerprint at deploy time (infra/constructs/signing-key-fingerprint.ts).
+  'signing-key-fingerprint': {},
 } as const satisfies Record<string, LambdaBundle>;
 
 export type LambdaBundleName = keyof typeof LAMBDA_BUNDLES;

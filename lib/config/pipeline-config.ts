@@ -73,20 +73,27 @@ export const PipelineConfigSchema = z
     }),
     evidenceRetentionYears: z.number().int().min(MIN_EVIDENCE_RETENTION_YEARS).max(100).default(6),
     bundleLinkExpiryDays: z.number().int().min(1).max(MAX_BUNDLE_LINK_EXPIRY_DAYS).default(7),
+    /** Days the bundles bucket keeps an uploaded bundle (a copy of locked evidence) before it expires. */
+    bundleRetentionDays: z.number().int().min(1).max(3650).default(30),
     memberRoleName: z.string().regex(ROLE_NAME, 'must be a valid IAM role name').default('HipaaAuditReadOnly'),
     /**
-     * sts:ExternalId the collector presents to member roles. Not a secret (AWS documents it as such);
-     * it makes the member role unusable by anything that does not know this pipeline's value.
+     * sts:ExternalId the collector presents to member roles. Not a secret (AWS documents it as such), but
+     * unique per deployment: unset, the stack derives one from its own stack id (ExternalId output).
      */
-    externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').default('hipaa-audit-pipeline'),
+    externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').optional(),
     mapConcurrency: z.number().int().min(1).max(40).default(5),
     /** Check thresholds for every scan (same keys as `hipaa-audit scan --thresholds`); unset keys keep their defaults. */
     thresholds: ThresholdsSchema.omit({ officerEmails: true }).partial().optional(),
     /** Explicit override for thresholds below HIPAA's own requirement (auditLogRetentionDays < 2192). */
     allowBelowHipaaMinimum: z.boolean().default(false),
+    /** Import every account's findings into the audit account's Security Hub (ASFF) after each run. */
+    securityHub: z.boolean().default(false),
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (config.bundleRetentionDays < config.bundleLinkExpiryDays) {
+      ctx.addIssue({ code: 'custom', path: ['bundleRetentionDays'], message: `must be at least bundleLinkExpiryDays (${config.bundleLinkExpiryDays}): a link must not outlive its bundle` });
+    }
     try {
       parseThresholds(config.thresholds ?? {}, { allowBelowHipaaMinimum: config.allowBelowHipaaMinimum, source: 'thresholds' });
     } catch (error) {

@@ -23,6 +23,19 @@ export const BUNDLE_README = 'README.md';
 export const BUNDLE_SUMMARY_MD = 'SUMMARY.md';
 export const BUNDLE_SUMMARY_JSON = 'summary.json';
 export const BUNDLE_LEVEL_FILES: readonly string[] = [BUNDLE_README, BUNDLE_SUMMARY_MD, BUNDLE_SUMMARY_JSON];
+/** Each run's HTML report in a bundle: `reports/<account>/<run>/report.html`, outside evidence/ because no manifest lists it. */
+export const BUNDLE_REPORTS_ROOT = 'reports/';
+export const BUNDLE_REPORT_FILE = 'report.html';
+
+export function bundleReportPath(accountId: string, runId: string): string {
+  return `${BUNDLE_REPORTS_ROOT}${safeSegment(accountId)}/${safeSegment(runId)}/${BUNDLE_REPORT_FILE}`;
+}
+
+/** True for a name bundleReportPath can produce (verify accepts these as generated, unsigned files). */
+export function isBundleReportPath(name: string): boolean {
+  const parts = name.split('/');
+  return parts.length === 4 && `${parts[0]}/` === BUNDLE_REPORTS_ROOT && parts[3] === BUNDLE_REPORT_FILE && parts.slice(1, 3).every((p) => p !== '' && safeSegment(p) === p);
+}
 
 /** Keeps account/run/service/region/operation names from creating extra path levels or traversal. */
 export function safeSegment(value: string): string {

@@ -126,6 +126,19 @@ describe('verifyBundle on tampered bundles', () => {
     expect(failuresOf(report)).toEqual(['summary summary.json']);
   });
 
+  it('flags an edited HTML report; notes one of another report format instead of comparing it', async () => {
+    const victim = `reports/${ACCOUNT}/${runIds[1] ?? '?'}/report.html`;
+    const control = await verifyBundle(good);
+    expect(control.checks.filter((c) => c.kind === 'report').map((c) => `${c.status} ${c.subject}`)).toEqual(
+      runIds.map((id) => `ok reports/${ACCOUNT}/${id}/report.html`),
+    );
+    const edited = await tampered('report', (name, bytes) => (name === victim ? Buffer.from(bytes.toString().replace('<b class="st-FAIL">Fail</b>', '<b class="st-PASS">Pass</b>')) : undefined));
+    expect(failuresOf(edited)).toEqual([`report ${victim}`]);
+    const older = await tampered('report-format', (name, bytes) => (name === victim ? Buffer.from(bytes.toString().replace('content="hipaa-audit-report/1"', 'content="hipaa-audit-report/0"')) : undefined));
+    expect(failuresOf(older)).toEqual([]);
+    expect(older.notes.map((n) => `${n.kind} ${n.subject}`)).toContain(`report ${victim}`);
+  });
+
   it('reports a file that is not a zip as a failure, not a crash', async () => {
     const path = join(dir, 'not-a.zip');
     await writeFile(path, 'hello');
@@ -166,8 +179,8 @@ async function forge(src: string, dest: string): Promise<void> {
     replaced.set(`${dir}public-key.pem`, Buffer.from(forgerPem));
     previous = { runId: manifest.runId, sha256 };
   }
-  // The unsigned summary would disagree with the edited findings; the forger simply leaves it out.
-  await rewriteZip(src, dest, (name) => (name === 'summary.json' ? null : replaced.get(name)));
+  // The unsigned summary and reports would disagree with the edited findings; the forger simply leaves them out.
+  await rewriteZip(src, dest, (name) => (name === 'summary.json' || name.startsWith('reports/') ? null : replaced.get(name)));
 }
 
 describe('verify with a pinned signer', () => {

@@ -4,17 +4,27 @@ import { Command, Option } from 'commander';
 import { selectChecks } from '../../checks/registry.js';
 import { parseThresholds, ThresholdsError, type Thresholds } from '../../checks/thresholds.js';
 import { findingsToCsv } from '../../report/csv.js';
+import { renderHtmlReport } from '../../report/html/index.js';
 import { toScanReport } from '../../report/json.js';
+import { renderAsffJson } from '../../report/asff.js';
+import { renderOcsfJson, renderOcsfJsonLines } from '../../report/ocsf.js';
 import { renderTable } from '../../report/table.js';
 import { validateRegionNames } from '../../scan/regions.js';
 import { scanAccount } from '../../scan/scan-account.js';
 import { addAwsOptions, clientsFromOptions, homeRegion, type AwsCliOptions } from '../aws-options.js';
+import type { Finding } from '../../model/finding.js';
+import type { ScanRun } from '../../model/run.js';
 import { EXIT, UsageError } from '../errors.js';
+import { importScanIntoSecurityHub } from '../security-hub.js';
+
+const SCAN_FORMATS = ['table', 'json', 'csv', 'html', 'ocsf', 'ocsf-jsonl', 'asff'] as const;
+type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 interface ScanCliOptions extends AwsCliOptions {
   regions?: string;
   checks?: string;
-  format: 'table' | 'json' | 'csv';
+  format: ScanFormat;
+  securityHub?: boolean;
   output?: string;
   verbose?: boolean;
   officerEmail?: string[];
@@ -29,7 +39,8 @@ export function registerScanCommand(program: Command): void {
     .description('Collect configuration from an AWS account (read-only) and evaluate the HIPAA safeguard checks')
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region (default: --region)')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(SCAN_FORMATS).default('table'))
+    .option('--security-hub', "import the findings into the scanned account's Security Hub (ASFF, BatchImportFindings)")
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
     .option('--officer-email <email...>', 'designated security official, compared with the SECURITY alternate contact')
@@ -70,20 +81,20 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
     }
     const weaker = result.run.thresholds?.weakerThanDefault ?? [];
     if (weaker.length > 0) process.stderr.write(`warning: thresholds weaker than the defaults: ${weaker.map((w) => `${w.key} ${w.value} (default ${w.default})`).join(', ')}\n`);
-    const text =
-      options.format === 'json'
-        ? JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n'
-        : options.format === 'csv'
-          ? findingsToCsv(result.findings)
-          : renderTable(result.run, result.findings, {
-              verbose: options.verbose ?? false,
-              color: options.output === undefined && process.stdout.isTTY === true,
-            });
+    const text = renderScanReport(options.format, result.run, result.findings, {
+      verbose: options.verbose ?? false,
+      color: options.output === undefined && process.stdout.isTTY === true,
+      homeRegion: region,
+    });
     if (options.output) {
       await writeFile(options.output, text);
       process.stderr.write(`Report written to ${options.output} (${result.findings.length} findings)\n`);
     } else {
       process.stdout.write(text);
+    }
+    if (options.securityHub) {
+      const imported = await importScanIntoSecurityHub({ clients, run: result.run, findings: result.findings, checkIds: checks.map((c) => c.id), homeRegion: region });
+      if (!imported) return EXIT.usage;
     }
     return result.findings.some((f) => f.status === 'FAIL') ? EXIT.findings : EXIT.ok;
   } finally {
@@ -114,5 +125,29 @@ function loadThresholds(file: string | undefined, officerEmails: string[] | unde
   } catch (err) {
     if (err instanceof ThresholdsError) throw new UsageError(err.message, { cause: err });
     throw err;
+  }
+}
+
+function renderScanReport(
+  format: ScanFormat,
+  run: ScanRun,
+  findings: Finding[],
+  options: { verbose: boolean; color: boolean; homeRegion: string },
+): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(toScanReport(run, findings), null, 2) + '\n';
+    case 'csv':
+      return findingsToCsv(findings);
+    case 'html':
+      return renderHtmlReport(run, findings);
+    case 'ocsf':
+      return renderOcsfJson(run, findings);
+    case 'ocsf-jsonl':
+      return renderOcsfJsonLines(run, findings);
+    case 'asff':
+      return renderAsffJson(run, findings, { importerAccountId: run.accountIds[0] ?? '', homeRegion: options.homeRegion });
+    case 'table':
+      return renderTable(run, findings, { verbose: options.verbose, color: options.color });
   }
 }

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { FindingSchema, type Finding } from '../../model/finding.js';
 import { computeTransitions } from '../../model/transitions.js';
@@ -20,7 +20,11 @@ import { TransitionSchema, type Transition } from '../../model/transitions.js';
 import { openCountsByAccount, OpenCountsSchema, RUN_OPEN_COUNTS_ATTRIBUTES, RunOpenCountsSchema, type OpenCounts, type RunOpenCounts } from '../run-counts.js';
 
 /** An account's part of a run, with its open counts (the trend of the digest reads them from the run item). */
-const AccountRunSchema = ScanRunSchema.extend({ openCountsByAccount: z.record(z.string(), OpenCountsSchema).optional() });
+const AccountRunSchema = ScanRunSchema.extend({
+  openCountsByAccount: z.record(z.string(), OpenCountsSchema).optional(),
+  /** What could not be exported after recording (Security Hub import); FinalizeRun lists them with the run's errors. */
+  exportErrors: ScanRunSchema.shape.collectionErrors.optional(),
+});
 export type AccountRun = z.infer<typeof AccountRunSchema>;
 import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
@@ -117,6 +121,22 @@ export class DynamoFindingsStore implements FindingsStore {
       return { written: false, transitions: 0 };
     }
     return { written: true, transitions: transitions.length };
+  }
+
+  /**
+   * Notes on an account's recorded run what its export (Security Hub) could not deliver. The audit record
+   * itself is unchanged: an export failure is reported, never a reason to assess differently.
+   */
+  async noteAccountRunExportErrors(accountId: string, startedAt: string, runId: string, errors: ScanRun['collectionErrors']): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: keys.account(accountId), SK: keys.accountRun(startedAt, runId) },
+        UpdateExpression: 'SET exportErrors = :errors',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':errors': ScanRunSchema.shape.collectionErrors.parse(errors) },
+      }),
+    );
   }
 
   /** An account's part of a run, as recordAccountRun stored it. */
