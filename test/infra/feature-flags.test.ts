@@ -96,11 +96,9 @@ describe('HipaaAuditPipeline props', () => {
     // Assess: the default schedule, and every function is an asset handler into dist/lambda, not a NodejsFunction bundle.
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 6 * * ? *)', ScheduleExpressionTimezone: 'UTC' });
     const functions = Object.values(template.findResources('AWS::Lambda::Function')) as { Properties: { Handler: string } }[];
-    expect(functions.map((f) => f.Properties.Handler).sort()).toEqual(
-      ['finalize-run', 'record-account', 'resolve-targets', 'scan-target', 'seal-account', 'send-digest'].map((n) => `${n}/index.handler`),
-    );
+    expect(functions.map((f) => f.Properties.Handler).sort()).toEqual(Object.keys(LAMBDA_BUNDLES).map((n) => `${n}/index.handler`).sort());
     const assetDirs = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
-    // One asset shared by five functions, one with the digest's WebAssembly and font beside the code.
+    // One asset shared by the functions, one with the digest's WebAssembly and font beside the code.
     expect(assetDirs).toHaveLength(2);
     const digestAsset = assetDirs.map((d) => join(outdir, d)).find((d) => readdirSync(d).includes('node_modules'));
     expect(digestAsset && readdirSync(join(digestAsset, 'node_modules')).sort()).toEqual(['@resvg', 'dejavu-fonts-ttf']);

@@ -51,7 +51,7 @@ const parsed: PipelineConfig = PipelineConfigSchema.parse(props);
 const years: number = parsed.evidenceRetentionYears;
 // @ts-expect-error regions is a list of region codes, not a string
 const wrong: HipaaAuditPipelineProps = { ...props, regions: 'us-east-1' };
-// @ts-expect-error the member role stack needs its role name and external id
+// @ts-expect-error the member role stack needs its role name
 new MemberRoleStack(new App(), 'Member', {});
 
 const app = new App();
