@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Builds dist/lambda and dist/cli once per run if a source changed: synth deploys that pre-built code.
+    globalSetup: ['test/support/build.ts'],
     // Each file starts its own moto server; two cores run two files at a time.
     pool: 'forks',
     maxWorkers: 2,

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Entry point for `npx hipaa-audit`: runs the CLI bundled by `npm run build` (run automatically by npm ci).
+// Entry point for `npx hipaa-audit`: runs the CLI bundled into dist/cli by `npm run build` (npm ci runs it).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const bundle = fileURLToPath(new URL('../dist/hipaa-audit.mjs', import.meta.url));
+const bundle = fileURLToPath(new URL('../dist/cli/hipaa-audit.mjs', import.meta.url));
 if (!existsSync(bundle)) {
   console.error('hipaa-audit: the CLI is not built yet. Run "npm run build" (npm ci does it automatically).');
   process.exit(2);

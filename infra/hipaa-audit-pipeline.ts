@@ -1,7 +1,7 @@
 import { Aws, CfnOutput, Fn, Stack } from 'aws-cdk-lib';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import type { PipelineConfig } from '../lib/config/pipeline-config.js';
+import { parsePipelineConfig, type PipelineConfigInput } from '../lib/config/pipeline-config.js';
 import { AuditorRole, CollectorRole } from './constructs/access-roles.js';
 import { AuditKeys } from './constructs/audit-keys.js';
 import { AuditStateMachine } from './constructs/audit-state-machine.js';
@@ -11,8 +11,10 @@ import { OperationalAlerts } from './constructs/notifications.js';
 import { AuditSchedule } from './constructs/schedules.js';
 import { PipelineFunctions } from './constructs/pipeline-functions.js';
 import { SigningKeyFingerprint } from './constructs/signing-key-fingerprint.js';
+import { pinFeatureFlags } from './feature-flags.js';
 
-export type HipaaAuditPipelineProps = PipelineConfig;
+/** The pipeline's configuration: the same schema as cdk.json's `hipaaAudit` key (defaults applied). */
+export type HipaaAuditPipelineProps = PipelineConfigInput;
 
 /**
  * The scheduled-audit pipeline: EventBridge Scheduler starts a Step Functions run that resolves the
@@ -32,8 +34,14 @@ export class HipaaAuditPipeline extends Construct {
   /** The sts:ExternalId member roles must require: configured, or unique to this deployment. */
   readonly externalId: string;
 
-  constructor(scope: Construct, id: string, config: HipaaAuditPipelineProps) {
+  /**
+   * @throws PipelineConfigError when `props` does not match PipelineConfigSchema; the message names
+   * every offending field, as for cdk.json.
+   */
+  constructor(scope: Construct, id: string, props: HipaaAuditPipelineProps) {
     super(scope, id);
+    pinFeatureFlags(this);
+    const config = parsePipelineConfig(props);
     const stack = Stack.of(this);
 
     this.keys = new AuditKeys(this, 'Keys');

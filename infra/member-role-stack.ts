@@ -2,6 +2,7 @@ import { Aws, CfnParameter, DefaultStackSynthesizer, Stack, Validations, type St
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { MEMBER_READ_ACTIONS, RESOURCE_SCOPED_ACTIONS } from './collector-actions.js';
+import { pinFeatureFlags } from './feature-flags.js';
 
 export interface MemberRoleStackProps extends StackProps {
   memberRoleName: string;
@@ -26,6 +27,7 @@ export class MemberRoleStack extends Stack {
       synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }),
       ...props,
     });
+    pinFeatureFlags(this);
     const collectorRoleArn = new CfnParameter(this, 'CollectorRoleArn', {
       type: 'String',
       description: 'CollectorRoleArn output of the HipaaAuditStack (the only principal trusted by this role)',

@@ -1,17 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { RemovalPolicy, Validations, type Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { isLambdaBundleName, lambdaHandler, LAMBDA_BUNDLES } from '../lambda-bundles.js';
+import { bundledLambdaCode } from './lambda-code.js';
 
 export interface AuditFunctionProps {
-  /** File under functions/, e.g. `scan-target.ts`. */
+  /** File under functions/, e.g. `scan-target.ts`; it must be listed in infra/lambda-bundles.ts. */
   entry: string;
   description: string;
   timeout: Duration;
@@ -21,8 +19,6 @@ export interface AuditFunctionProps {
   dataKey: kms.IKey;
   /** Only for asynchronously invoked functions; Step Functions invocations are synchronous. */
   deadLetterQueue?: sqs.IQueue;
-  /** Packages installed beside the bundle instead of bundled: they read files (WebAssembly, fonts) from disk. */
-  nodeModules?: string[];
 }
 
 /**
@@ -31,7 +27,7 @@ export interface AuditFunctionProps {
  * has is in `policy`, which is what the tests and cdk-nag read.
  */
 export class AuditFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
   readonly role: iam.Role;
   readonly policy: iam.ManagedPolicy;
   readonly logGroup: logs.LogGroup;
@@ -68,11 +64,15 @@ export class AuditFunction extends Construct {
       );
     }
 
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: `${PROJECT_ROOT}functions/${props.entry}`,
-      handler: 'handler',
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+    const bundle = props.entry.replace(/\.ts$/, '');
+    if (!isLambdaBundleName(bundle)) {
+      throw new Error(`functions/${props.entry} is not in LAMBDA_BUNDLES (infra/lambda-bundles.ts); known: ${Object.keys(LAMBDA_BUNDLES).join(', ')}`);
+    }
+    // Pre-built by `npm run build` (scripts/build.ts), which bundles the AWS SDK instead of using the
+    // runtime's copy: the deployed code runs the exact SDK version the tests ran against.
+    this.fn = new lambda.Function(this, 'Function', {
+      code: bundledLambdaCode(bundle),
+      handler: lambdaHandler(bundle),
       description: props.description,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
@@ -86,20 +86,6 @@ export class AuditFunction extends Construct {
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'hipaa-audit', POWERTOOLS_LOG_LEVEL: 'INFO' },
       ...(props.deadLetterQueue ? { deadLetterQueueEnabled: true, deadLetterQueue: props.deadLetterQueue } : {}),
-      bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK instead of using the runtime's copy: the deployed code then runs the exact
-        // SDK version the tests ran against.
-        externalModules: [],
-        // ESM output has no `require`; some CommonJS dependencies still call it.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        ...(props.nodeModules ? { nodeModules: props.nodeModules } : {}),
-      },
     });
     // The policy must exist before the first invocation can log.
     this.fn.node.addDependency(this.policy);

@@ -8,7 +8,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { WORK_MAP_RESULTS_PREFIX } from '../../lib/evidence/layout.js';
-import { AUDIT_RUN_TIMEOUT_HOURS } from '../../lib/pipeline/resolve-targets.js';
+import { AUDIT_RUN_TIMEOUT_HOURS } from '../../lib/pipeline/run-timeout.js';
 import { nagArnRef } from '../nag-ids.js';
 
 export interface AuditStateMachineProps {

@@ -120,8 +120,6 @@ export class PipelineFunctions extends Construct {
       ...common,
       entry: 'send-digest.ts',
       description: "Emails the HIPAA officers' digest",
-      // The trend chart is rasterized by resvg's WebAssembly build with a bundled font, both read from disk.
-      nodeModules: ['@resvg/resvg-wasm', 'dejavu-fonts-ttf'],
       timeout: Duration.minutes(5),
       memorySize: 512,
       reservedConcurrency: 1,

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+// Inlined by the CLI bundle (scripts/build.ts), so --version is always the installed package's version.
+import packageJson from '../../package.json' with { type: 'json' };
 import { registerAcceptCommand } from './commands/accept.js';
 import { registerAcceptancesCommand } from './commands/acceptances.js';
 import { registerBundleCommand } from './commands/bundle.js';
@@ -14,7 +16,7 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('hipaa-audit')
     .description('Read-only HIPAA technical-safeguard audits of AWS accounts (45 CFR 164.312), with evidence and digests')
-    .version('0.1.0')
+    .version(packageJson.version)
     .showHelpAfterError('(run with --help for usage)')
     // Set before subcommands are added so they inherit it: errors reach main() instead of process.exit.
     .exitOverride();

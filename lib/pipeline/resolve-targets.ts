@@ -3,10 +3,10 @@ import { newRunId } from '../model/run.js';
 import type { PipelineEnv } from './env.js';
 import { pipelineStores } from './stores.js';
 import { collectorClients, pipelineClients } from './target-clients.js';
+import { AUDIT_RUN_TIMEOUT_HOURS } from './run-timeout.js';
 import { listTargets } from './targets.js';
 
-/** A run may hold the lock this long: the state machine's own timeout (an execution never outlives it). */
-export const AUDIT_RUN_TIMEOUT_HOURS = 6;
+export { AUDIT_RUN_TIMEOUT_HOURS };
 
 export class NoTargetsError extends Error {
   constructor() {

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { buildIfStale } from './build.js';
 
 const run = promisify(execFile);
 export const CLI_BIN = 'bin/hipaa-audit.mjs';
 
-/** Builds dist/hipaa-audit.mjs with the script `npm run build` runs, so tests run the shipped binary. */
+/** Builds dist/cli (if stale) with the script `npm run build` runs, so tests run the shipped binary. */
 export async function buildCli(): Promise<void> {
-  await run(process.execPath, ['scripts/build-cli.mjs']);
+  await buildIfStale('runtime');
 }
 
 export interface CliResult {
