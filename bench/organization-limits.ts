@@ -24,6 +24,10 @@ export interface OrganizationMeasurement {
   wallSeconds: number;
   largestPayloadBytes: { parent: number; child: number };
   historyEvents: { parent: number; largestChild: number };
+  /** Duration of the accounts' child executions (one account each), seconds. */
+  accountExecutionSeconds: { mean: number; max: number };
+  /** Mean duration of an account's region Map divided by its rounds (regions / regionConcurrency, rounded up), seconds. */
+  regionRoundSeconds: number;
   /** Longest single invocation of each handler, seconds. */
   longestInvocationByHandler: Record<string, number>;
   finalizeRunPeakRssMb: number;
@@ -51,16 +55,14 @@ function check(limit: string, limitValue: number, unit: string, measured: number
 /** An account's child execution time at 17 regions, from its measured time at the point's regions. */
 export function perAccountSeconds(point: OrganizationMeasurement, deployed: DeployedSettings): { measured: number; at17: number; formula: string } {
   const n = point.regions.length;
-  // The Map ran mapConcurrency accounts at once for the whole wall time.
-  const measured = (point.wallSeconds * point.mapConcurrency) / Math.max(point.scannedAccounts, 1);
-  const regionScan = point.longestInvocationByHandler['scan-target.ts'] ?? 0;
-  const extraRounds = Math.ceil(TARGET_REGIONS / deployed.regionConcurrency) - Math.ceil(n / point.regionConcurrency);
-  const at17 = measured + Math.max(extraRounds, 0) * regionScan;
+  const measured = point.accountExecutionSeconds.mean;
+  const extraRounds = Math.max(Math.ceil(TARGET_REGIONS / deployed.regionConcurrency) - Math.ceil(n / point.regionConcurrency), 0);
+  const at17 = measured + extraRounds * point.regionRoundSeconds;
   return {
     measured,
     at17,
-    formula: `${round(measured)} s per account (${point.wallSeconds} s x ${point.mapConcurrency} accounts at once / ${point.scannedAccounts} accounts, ${n} regions) ` +
-      `+ ${Math.max(extraRounds, 0)} more rounds of ${deployed.regionConcurrency} regions x the longest one-region scan ${regionScan} s = ${round(at17)} s`,
+    formula: `(${measured} s, the mean child execution of one account at ${n} regions, ` +
+      `+ ${extraRounds} more rounds of ${deployed.regionConcurrency} regions x ${point.regionRoundSeconds} s per round) = ${round(at17)} s per account`,
   };
 }
 

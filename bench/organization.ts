@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { deployEmulated, harnessConfig } from '../test/execution/deployment.js';
-import { largestPayloadBytes, runWorkflow } from '../test/execution/run-workflow.js';
+import { largestPayloadBytes, runWorkflow, type EventLog } from '../test/execution/run-workflow.js';
 import { deployedSettings, type DeployedSettings } from './deployed-defaults.js';
 import { extrapolate, mapConcurrencyForMargin, perAccountSeconds, REQUIRED_MARGIN, TARGET_ACCOUNTS, TARGET_REGIONS, type LimitCheck, type OrganizationMeasurement } from './organization-limits.js';
 import type { ProgressLog } from './progress.js';
@@ -66,6 +66,21 @@ async function finalizePeakRssMb(event: unknown): Promise<number> {
   return (JSON.parse(line) as { maxRssKb: number }).maxRssKb / 1024;
 }
 
+/** Each account's child execution, first to last event; and its region Map's time per round of regionConcurrency regions. */
+function childTiming(children: readonly EventLog[][], regions: number, regionConcurrency: number): Pick<OrganizationMeasurement, 'accountExecutionSeconds' | 'regionRoundSeconds'> {
+  const mean = (xs: readonly number[]): number => (xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+  const spans = children.filter((e) => e.length > 0).map((e) => ((e.at(-1)?.timestamp ?? 0) - (e[0]?.timestamp ?? 0)) / 1000);
+  const regionMaps = children.flatMap((events) => {
+    const entered = events.find((e) => e.type === 'StateEntered' && e.state.name === 'ScanRegions');
+    const exited = events.find((e) => e.type === 'StateExited' && e.state.name === 'ScanRegions');
+    return entered && exited ? [(exited.timestamp - entered.timestamp) / 1000] : [];
+  });
+  return {
+    accountExecutionSeconds: { mean: round(mean(spans)), max: round(Math.max(0, ...spans)) },
+    regionRoundSeconds: round(mean(regionMaps) / Math.ceil(regions / regionConcurrency)),
+  };
+}
+
 /** Measures one point; `withLimits` extrapolates it once every point is known. */
 export async function runOrganizationPoint(accounts: number, regions: readonly string[], log: ProgressLog): Promise<MeasuredPoint> {
   log(`organization: ${accounts} member accounts x ${regions.length} regions: seeding moto`);
@@ -93,13 +108,14 @@ export async function runOrganizationPoint(accounts: number, regions: readonly s
     const longest = run.calls.reduce((a, b) => (b.ms > a.ms ? b : a));
     const totalCalls = Object.values(calls).reduce((a, b) => a + b, 0);
     const finalizeRss = resolved ? await finalizePeakRssMb(resolved) : Number.NaN;
+    const regionConcurrency = deployment.workflow.definition.States.ScanAccounts?.ItemProcessor?.States.ScanRegions?.MaxConcurrency ?? 1;
     const measured: OrganizationMeasurement = {
       accounts, scannedAccounts: scanned, regions: [...regions],
-      mapConcurrency: deployment.workflow.definition.States.ScanAccounts?.MaxConcurrency ?? 1,
-      regionConcurrency: deployment.workflow.definition.States.ScanAccounts?.ItemProcessor?.States.ScanRegions?.MaxConcurrency ?? 1,
+      mapConcurrency: deployment.workflow.definition.States.ScanAccounts?.MaxConcurrency ?? 1, regionConcurrency,
       wallSeconds: round(wallSeconds),
       largestPayloadBytes: { parent: largestPayloadBytes(run.events), child: Math.max(0, ...run.childEvents.map(largestPayloadBytes)) },
       historyEvents: { parent: run.events.length, largestChild: Math.max(0, ...run.childEvents.map((e) => e.length)) },
+      ...childTiming(run.childEvents, regions.length, regionConcurrency),
       longestInvocationByHandler: byHandler,
       finalizeRunPeakRssMb: round(finalizeRss, 1),
     };

@@ -26,8 +26,8 @@ export function keptOrganizationPoints(existing: unknown, measured: readonly Mea
   const points = Array.isArray(existing) ? (existing as Partial<MeasuredPoint>[]) : [];
   return points.filter((p): p is MeasuredPoint => {
     if (measured.some((q) => q.accounts === p.accounts)) return false;
-    if (typeof p.scannedAccounts === 'number' && typeof p.wallSeconds === 'number') return true;
-    log(`organization: dropping the stored ${p.accounts}-account point (recorded before scannedAccounts was measured)`);
+    if (typeof p.scannedAccounts === 'number' && p.accountExecutionSeconds !== undefined && typeof p.regionRoundSeconds === 'number') return true;
+    log(`organization: dropping the stored ${p.accounts}-account point (recorded without the figures the extrapolation reads; run it again)`);
     return false;
   });
 }

@@ -17,9 +17,10 @@ async function main(): Promise<void> {
     return;
   }
   // results.json keeps the scale results at the top level, as before; the other parts sit beside them. Parts
-  // not run this time keep what the file already holds.
+  // not run this time keep what the file holds when this run ends (another run may have written it meanwhile).
   const out = resolve(cli.out);
-  let results = await readResults(out);
+  await readResults(out); // a file that does not parse stops the run now, not after an hour of measuring
+  let results: Record<string, unknown> = {};
   if (cli.sections.includes('scale')) {
     const scale = await runBenchmark({
       scales: cli.scales,
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       log: stderrProgress,
     });
     console.log(renderReport(scale));
-    results = { ...results, ...scale };
+    results = { ...scale };
   }
   if (cli.sections.includes('retry')) {
     const runs = await compareRetryModes({ log: stderrProgress });
@@ -43,17 +44,20 @@ async function main(): Promise<void> {
     console.log(renderGlob(timings));
     results.globMatcher = timings;
   }
+  const measured: MeasuredPoint[] = [];
   if (cli.sections.includes('organization')) {
-    const measured: MeasuredPoint[] = [];
     for (const accounts of cli.organization) measured.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
+  }
+  const stored = await readResults(out);
+  if (cli.sections.includes('organization')) {
     // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own) and
     // extrapolated again with today's defaults; a point of the same size is replaced.
-    const kept = keptOrganizationPoints(results.organization, measured, stderrProgress);
+    const kept = keptOrganizationPoints(stored.organization, measured, stderrProgress);
     const points = withLimits([...kept, ...measured].sort((a, b) => a.accounts - b.accounts), defaultDeployment(cli.organizationRegions));
     console.log(renderOrganization(points));
     results.organization = points;
   }
-  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(out, `${JSON.stringify({ ...stored, ...results }, null, 2)}\n`);
   console.log(`results written to ${out}`);
 }
 

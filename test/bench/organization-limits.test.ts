@@ -10,7 +10,7 @@ import { keptOrganizationPoints, readResults } from '../../bench/results-file.js
 // The arithmetic of the organization extrapolation, on fixed figures (the measurement itself runs in `npm run bench`).
 const measured: OrganizationMeasurement = {
   accounts: 50, scannedAccounts: 51, regions: ['us-east-1', 'us-west-2'], mapConcurrency: 5, regionConcurrency: 4,
-  wallSeconds: 318, largestPayloadBytes: { parent: 300, child: 873 }, historyEvents: { parent: 12, largestChild: 16 },
+  wallSeconds: 318, accountExecutionSeconds: { mean: 31.18, max: 40 }, regionRoundSeconds: 30, largestPayloadBytes: { parent: 300, child: 873 }, historyEvents: { parent: 12, largestChild: 16 },
   longestInvocationByHandler: { 'scan-target.ts': 36, 'finalize-run.ts': 1.03, 'seal-account.ts': 2, 'record-account.ts': 3 },
   finalizeRunPeakRssMb: 252,
 };
@@ -26,16 +26,16 @@ const limit = (checks: ReturnType<typeof extrapolate>, prefix: string) => {
 
 describe('organization extrapolation to 1,000 accounts x 17 regions', () => {
   it('uses the deployed mapConcurrency for the run duration, not the measured one, and flags a margin under 2x', () => {
-    // Per account: 318 x 5 / 51 = 31.18 s at 2 regions, + (ceil(17/4) - ceil(2/4)) = 4 rounds x 36 s = 175.18 s.
+    // Per account: 31.18 s at 2 regions (one round), + (ceil(17/4) - ceil(2/4)) = 4 more rounds x 30 s = 151.18 s.
     const at5 = limit(extrapolate(measured, deployed(5)), 'run duration');
-    expect(at5.extrapolated).toBeCloseTo((1000 / 5) * (318 * 5 / 51 + 4 * 36), 0);
+    expect(at5.extrapolated).toBeCloseTo((1000 / 5) * (31.18 + 4 * 30), 0);
     expect(at5.belowRequiredMargin).toBe(true);
     const at20 = limit(extrapolate(measured, deployed(20)), 'run duration');
-    expect(at20.extrapolated).toBeCloseTo((1000 / 20) * (318 * 5 / 51 + 4 * 36), 0);
+    expect(at20.extrapolated).toBeCloseTo((1000 / 20) * (31.18 + 4 * 30), 0);
     expect(at20.margin).toBeCloseTo(21600 / at20.extrapolated, 1);
     expect(at20.belowRequiredMargin).toBe(false);
     expect(at20.formula).toContain('mapConcurrency 20');
-    expect(mapConcurrencyForMargin(measured, deployed(20))).toBe(Math.ceil((2 * 1000 * (318 * 5 / 51 + 4 * 36)) / 21600));
+    expect(mapConcurrencyForMargin(measured, deployed(20))).toBe(Math.ceil((2 * 1000 * (31.18 + 4 * 30)) / 21600));
   });
 
   it('scales per-account figures by regions and FinalizeRun by accounts, each with its formula', () => {
