@@ -82,9 +82,11 @@ export const PipelineConfigSchema = z
     externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').default('hipaa-audit-pipeline'),
     /**
      * Accounts scanned at once (the Distributed Map's MaxConcurrency; 10,000 is its own limit). The default
-     * finishes 1,000 accounts x 17 regions in under half the run timeout at the benchmark's per-account time.
+     * finishes 1,000 accounts x 17 regions in under half the run timeout at the benchmark's per-account time
+     * (`npm run bench`, organization; measured on moto, an upper bound), and reserves 6 x 50 + 5 = 305 Lambda
+     * executions, a third of what the default quota of 1,000 lets a stack reserve.
      */
-    mapConcurrency: z.number().int().min(1).max(10_000).default(20),
+    mapConcurrency: z.number().int().min(1).max(10_000).default(50),
     /** The audit account's Regional Lambda concurrency quota; the stack's reserved concurrency must fit in it. */
     lambdaConcurrencyQuota: z.number().int().min(1).default(DEFAULT_LAMBDA_CONCURRENCY_QUOTA),
     /** Check thresholds for every scan (same keys as `hipaa-audit scan --thresholds`); unset keys keep their defaults. */

@@ -40,7 +40,7 @@ describe('pipeline configuration', () => {
       evidenceRetentionYears: 6,
       bundleLinkExpiryDays: 7,
       memberRoleName: 'HipaaAuditReadOnly',
-      mapConcurrency: 20,
+      mapConcurrency: 50,
       lambdaConcurrencyQuota: 1000,
     });
   });
@@ -75,7 +75,7 @@ describe('pipeline configuration', () => {
 
   it.each([
     ['one more than the default quota allows', { mapConcurrency: 150 }, 'reserves 905', 'at most 900 reservable'],
-    ['the default on a new account quota of 10', { lambdaConcurrencyQuota: 10 }, 'reserves 125', 'at most 0 reservable'],
+    ['the default on a new account quota of 10', { lambdaConcurrencyQuota: 10 }, 'reserves 305', 'at most 0 reservable'],
     ['a raised quota still too small', { mapConcurrency: 400, lambdaConcurrencyQuota: 2000 }, 'reserves 2405', 'at most 1900 reservable'],
   ])('refuses a reservation Lambda would reject: %s, on one line', (_name, patch, reserves, reservable) => {
     const message = errorOf({ ...minimal, ...patch });
