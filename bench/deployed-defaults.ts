@@ -24,7 +24,9 @@ interface LambdaResource {
 }
 
 export function deployedSettings(config: PipelineConfig): DeployedSettings {
-  const workflow = synthesizedWorkflow(config, { tableName: 'table', evidenceBucket: 'evidence', workBucket: 'work', signingKeyId: 'key' });
+  const workflow = synthesizedWorkflow(config, {
+    tableName: 'table', evidenceBucket: 'evidence', workBucket: 'work', bundleBucket: 'bundles', signingKeyId: 'key', signingKeyFingerprint: 'fingerprint',
+  });
   const lambdas = workflow.template.findResources('AWS::Lambda::Function') as Record<string, LambdaResource>;
   const memoryMbByHandler: Record<string, number> = {};
   for (const [arn, entry] of workflow.handlerByArn) {

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import type { RawEvidence } from '../lib/collect/evidence-recorder.js';
 import { canonicalJson } from '../lib/evidence/canonical-json.js';
 import { findingsToCsv } from '../lib/report/csv.js';
+import { gzipDeterministic } from '../lib/evidence/findings-file.js';
 import { groupRawEvidence } from '../lib/evidence/raw-groups.js';
 import type { Finding } from '../lib/model/finding.js';
 
@@ -34,25 +35,9 @@ export function measureEvidence(evidence: readonly RawEvidence[]): EvidenceSize 
   }
 }
 
-/** Key attributes (pk, sk, GSI keys, run id, timestamps) the store adds around each finding. */
-const ITEM_OVERHEAD_BYTES = 200;
-
-/** DynamoDB write units if each finding is one item: Σ ceil(bytes / 1 KB). */
-export function findingsStorage(findings: readonly Finding[]): { bytes: number; wru: number } {
-  let bytes = 0;
-  let wru = 0;
-  for (const finding of findings) {
-    const size = Buffer.byteLength(JSON.stringify(finding)) + ITEM_OVERHEAD_BYTES;
-    bytes += size;
-    wru += Math.ceil(size / 1024);
-  }
-  return { bytes, wru };
-}
-
-/** findings.json (canonical JSON) and findings.csv, stored uncompressed next to the raw evidence. */
-export function findingsFiles(findings: readonly Finding[]): { jsonBytes: number; csvBytes: number } {
-  return {
-    jsonBytes: Buffer.byteLength(canonicalJson(findings)),
-    csvBytes: Buffer.byteLength(findingsToCsv(findings)),
-  };
+/** findings.json and findings.csv, and their gzip as the evidence store writes them (findings.json.gz, findings.csv.gz). */
+export function findingsFiles(findings: readonly Finding[]): { jsonBytes: number; csvBytes: number; jsonGzipBytes: number; csvGzipBytes: number } {
+  const json = Buffer.from(canonicalJson(findings));
+  const csv = Buffer.from(findingsToCsv(findings));
+  return { jsonBytes: json.length, csvBytes: csv.length, jsonGzipBytes: gzipDeterministic(json).length, csvGzipBytes: gzipDeterministic(csv).length };
 }

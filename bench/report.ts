@@ -69,6 +69,12 @@ function comparisonRows(points: readonly PointResult[]): string[][] {
     row('raw evidence (json / gzip)', (p) => `${kib(p.evidence.rawJsonBytes)} / ${kib(p.evidence.gzipBytes)}`),
     row('evidence objects', (p) => int(p.evidence.objects)),
     row('findings.json / .csv', (p) => `${kib(p.evidence.findingsJsonBytes)} / ${kib(p.evidence.findingsCsvBytes)}`),
+    row('stored as .json.gz / .csv.gz', (p) => `${kib(p.evidence.findingsJsonGzipBytes)} / ${kib(p.evidence.findingsCsvGzipBytes)}`),
+    row('stored bytes per run (S3)', (p) => kib(p.store.steadyRun.seal.storedBytes)),
+    row('DynamoDB writes, run 1 / steady run', (p) => `${int(p.store.firstRun.record.dynamoWrites)} / ${int(p.store.steadyRun.record.dynamoWrites)}`),
+    row('DynamoDB WRU, run 1 / steady run', (p) => `${int(p.store.firstRun.record.wru)} / ${int(p.store.steadyRun.record.wru)}`),
+    row('DynamoDB RRU, run 1 / steady run', (p) => `${fixed(p.store.firstRun.record.rru, 1)} / ${fixed(p.store.steadyRun.record.rru, 1)}`),
+    row('findings changed in steady run', (p) => `${int(p.store.steadyRun.changedFindings)} (${fixed(p.store.changeRate * 100, 1)} %)`),
     row('cost / account-month (1st / 6y)', (p) => `${usd(p.cost.totalFirstMonthUsd)} / ${usd(p.cost.totalSteadyStateUsd)}`),
   ];
 }
@@ -92,13 +98,17 @@ function seedTable(points: readonly PointResult[]): string {
 
 function costText(point: PointResult): string {
   const c = point.cost;
-  const rows = c.lines.map((l) => [l.item, usd(l.usdPerMonth), l.formula]);
-  rows.push(['S3 storage, month 1', usd(c.storage.firstMonthUsd), c.storage.formula]);
-  rows.push([`S3 storage, after ${c.assumptions.retentionYears} y`, usd(c.storage.steadyStateUsd), c.storage.steadyFormula]);
+  const rows: string[][] = [];
+  for (const l of c.lines) {
+    rows.push([l.item, 'month 1', usd(l.firstMonthUsd), l.formula]);
+    rows.push(['', `after ${c.assumptions.retentionYears} y`, usd(l.steadyStateUsd), l.steadyFormula]);
+  }
   return [
-    renderTable(['item', 'USD/month', 'formula'], rows, ['l', 'r', 'l']),
+    `${int(point.findings.total)} findings, ${fixed(point.store.changeRate * 100, 1)} % of them changing per day; us-east-1 prices as of ${c.pricesAsOf} (bench/cost.ts)`,
+    renderTable(['item', 'when', 'USD/month', 'formula'], rows, ['l', 'l', 'r', 'l']),
     `total: ${usd(c.totalFirstMonthUsd)} in month 1, ${usd(c.totalSteadyStateUsd)} at steady state (after ${c.assumptions.retentionYears} years of retention)`,
-    'Lambda duration is the measured scan wall time against moto (real AWS latency differs); list prices, no free tier;',
-    'the signing KMS key ($1/month) and the Lambda/Step Functions for other accounts are per deployment, not per account.',
+    'DynamoDB units, S3 requests and stored bytes are metered from the real calls against moto (bench/request-meter.ts);',
+    'Lambda duration is the measured wall time against moto (real AWS latency differs); list prices, no free tier;',
+    'the signing KMS key ($1/month), the weekly email, ResolveTargets and FinalizeRun are per deployment, not per account.',
   ].join('\n');
 }

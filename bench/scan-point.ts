@@ -6,11 +6,12 @@ import { motoClients, startMoto, TEST_CREDENTIALS } from '../test/support/moto.j
 import { CallCounter, type CallCounts } from './call-counter.js';
 import { estimateCost, type CostAssumptions, type CostEstimate } from './cost.js';
 import { measureEvaluation, type EvaluationThroughput } from './eval-throughput.js';
-import { findingsFiles, findingsStorage, measureEvidence, type EvidenceSize } from './evidence-size.js';
+import { findingsFiles, measureEvidence, type EvidenceSize } from './evidence-size.js';
 import type { ProgressLog } from './progress.js';
 import { RssSampler } from './rss-sampler.js';
 import { countResources, type ResourceTotals, type ScaleSpec } from './scale.js';
 import { seedAccount, type SeedReport } from './seed/index.js';
+import { measureStore, type StoreMeasurement } from './store-point.js';
 
 export interface PointOptions {
   seedConcurrency: number;
@@ -20,6 +21,8 @@ export interface PointOptions {
   /** Keep moto's default AMIs (and their ~1,200 "self-owned" snapshots). */
   motoDefaultAmis?: boolean;
   costAssumptions: CostAssumptions;
+  /** Fraction of findings that change status between the two stored runs (default 1 %). */
+  changeRate?: number;
   log: ProgressLog;
 }
 
@@ -32,10 +35,12 @@ export interface PointResult {
   iamCalls: number;
   callsPerResource: number;
   memory: { peakRssBytes: number; maxRssBytes: number; samples: number };
-  findings: { total: number; byStatus: Record<string, number>; itemBytes: number; wru: number };
+  findings: { total: number; byStatus: Record<string, number> };
   collectionErrors: { count: number; sample: { operation: string; code: string; region?: string }[] };
   evaluation: EvaluationThroughput;
-  evidence: EvidenceSize & { findingsJsonBytes: number; findingsCsvBytes: number };
+  evidence: EvidenceSize & { findingsJsonBytes: number; findingsCsvBytes: number; findingsJsonGzipBytes: number; findingsCsvGzipBytes: number };
+  /** The findings stored twice (all new, then `changeRate` changed), metered request by request against moto. */
+  store: StoreMeasurement;
   cost: CostEstimate;
 }
 
@@ -87,20 +92,9 @@ export async function runScalePoint(scale: ScaleSpec, options: PointOptions): Pr
     log(`[${scale.name}] measuring evaluation throughput for ≥ ${(options.evalMinMs / 1000).toFixed(1)} s`);
     const evaluation = measureEvaluation(result.snapshot, CHECKS, DEFAULT_THRESHOLDS, options.evalMinMs);
     const evidence = measureEvidence(result.evidence);
-    const stored = findingsStorage(result.findings);
     const files = findingsFiles(result.findings);
-    const cost = estimateCost(
-      {
-        scanSeconds: wallSeconds,
-        findings: result.findings.length,
-        findingsWru: stored.wru,
-        findingsBytes: stored.bytes,
-        rawEvidenceObjects: evidence.objects,
-        rawEvidenceGzipBytes: evidence.gzipBytes,
-        findingsFileBytes: files.jsonBytes + files.csvBytes,
-      },
-      options.costAssumptions,
-    );
+    const store = await measureStore(moto.url, result, { changeRate: options.changeRate ?? 0.01, log: (line) => log(`[${scale.name}] ${line}`) });
+    const cost = estimateCost(wallSeconds, store, { ...options.costAssumptions, regions: scale.regions.length });
     return {
       scale,
       resources,
@@ -110,13 +104,14 @@ export async function runScalePoint(scale: ScaleSpec, options: PointOptions): Pr
       iamCalls: calls.byService.iam ?? 0,
       callsPerResource: resources.total > 0 ? calls.total / resources.total : 0,
       memory,
-      findings: { total: result.findings.length, byStatus: { ...result.run.counts }, itemBytes: stored.bytes, wru: stored.wru },
+      findings: { total: result.findings.length, byStatus: { ...result.run.counts } },
       collectionErrors: {
         count: result.run.collectionErrors.length,
         sample: result.run.collectionErrors.slice(0, 15).map(({ operation, code, region }) => ({ operation, code, ...(region ? { region } : {}) })),
       },
       evaluation,
-      evidence: { ...evidence, findingsJsonBytes: files.jsonBytes, findingsCsvBytes: files.csvBytes },
+      evidence: { ...evidence, findingsJsonBytes: files.jsonBytes, findingsCsvBytes: files.csvBytes, findingsJsonGzipBytes: files.jsonGzipBytes, findingsCsvGzipBytes: files.csvGzipBytes },
+      store,
       cost,
     };
   } finally {

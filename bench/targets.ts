@@ -1,7 +1,7 @@
 import type { BundleReport } from './bundle-size.js';
 import type { PointResult } from './scan-point.js';
 
-export type TargetStatus = 'PASS' | 'MISS' | 'N/A';
+export type TargetStatus = 'PASS' | 'MISS' | 'FAIL' | 'N/A';
 
 export interface TargetResult {
   name: string;
@@ -64,9 +64,40 @@ export function evaluateTargets(points: readonly PointResult[], bundles: BundleR
       measured: bundles ? 'functions/ has no handlers' : 'not measured' });
   }
 
+  const costPoint = atDefault ?? largest;
+  if (costPoint) targets.push(...costTargets(costPoint));
+
   const peak = Math.max(0, ...points.map((p) => p.memory.peakRssBytes));
   targets.push(limitTarget('Peak RSS during scan', '< 512 MiB', peak / MiB, 512, 'MiB', 0));
   return targets;
+}
+
+/** Per-run writes and the cost per account-month (issue 16), stated for the default scale at 1 % change per day. */
+export const COST_TARGETS = { firstMonthUsd: 0.15, steadyStateUsd: 0.3, writesPerChanged: 2, writesConstant: 3 } as const;
+
+function costTargets(point: PointResult): TargetResult[] {
+  const where = point.scale.name === 'default' ? '' : ` (${point.scale.name} scale; the target is stated for the default scale)`;
+  const usdTarget = (name: string, measured: number, limit: number): TargetResult => ({
+    name,
+    target: `≤ $${limit.toFixed(2)} per account-month`,
+    measured: `$${measured.toFixed(4)}${where}`,
+    status: measured <= limit ? 'PASS' : 'FAIL',
+    margin: `${measured <= limit ? 'under' : 'over'} by $${Math.abs(limit - measured).toFixed(4)} (${((measured / limit) * 100).toFixed(0)}% of limit)`,
+  });
+  const steady = point.store.steadyRun;
+  const allowed = COST_TARGETS.writesPerChanged * steady.changedFindings + COST_TARGETS.writesConstant;
+  const writes = steady.record.dynamoWrites;
+  return [
+    usdTarget('Cost per account-month, first month', point.cost.totalFirstMonthUsd, COST_TARGETS.firstMonthUsd),
+    usdTarget(`Cost per account-month, ${point.cost.assumptions.retentionYears}-year steady state`, point.cost.totalSteadyStateUsd, COST_TARGETS.steadyStateUsd),
+    {
+      name: 'DynamoDB writes per run',
+      target: `≤ ${COST_TARGETS.writesPerChanged} × changed findings + ${COST_TARGETS.writesConstant}`,
+      measured: `${writes} items (${steady.record.wru} WRU) for ${steady.changedFindings} changed of ${steady.findings}${where}`,
+      status: writes <= allowed ? 'PASS' : 'FAIL',
+      margin: `${writes <= allowed ? 'under' : 'over'} by ${Math.abs(allowed - writes)} writes (${((writes / allowed) * 100).toFixed(0)}% of ${allowed})`,
+    },
+  ];
 }
 
 function iamTarget(small: PointResult | undefined, large: PointResult | undefined): TargetResult {

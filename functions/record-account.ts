@@ -15,5 +15,5 @@ export const handler = defineHandler(
   'RecordAccount',
   EventSchema,
   (env, input) => recordAccount(env, { runId: input.runId, startedAt: input.startedAt, accountId: input.accountId, ...(input.error ? { error: input.error } : {}) }),
-  (r) => ({ accountId: r.accountId, status: r.status, counts: r.counts }),
+  (r) => ({ accountId: r.accountId, status: r.status, counts: r.counts, ...(r.securityHub ? { securityHub: r.securityHub } : {}) }),
 );

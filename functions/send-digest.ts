@@ -9,5 +9,5 @@ export const handler = defineHandler(
   'SendDigest',
   EventSchema,
   (env, input) => sendScheduledDigest(env, input.now ? { now: input.now } : {}),
-  (r) => ({ sent: r.sent, ...(r.messageId ? { messageId: r.messageId } : {}) }),
+  (r) => ({ sent: r.sent, ...(r.messageId ? { messageId: r.messageId } : {}), ...(r.bundleError ? { bundleMissing: r.bundleError } : {}) }),
 );

@@ -22,7 +22,7 @@ export function buildApp(options: { config?: PipelineConfig; appProps?: AppProps
   const pipelineStack = new PipelineStack(app, 'HipaaAuditStack', { config });
   const memberRoleStack = new MemberRoleStack(app, 'HipaaAuditMemberRoleStack', {
     memberRoleName: config.memberRoleName,
-    externalId: config.externalId,
+    ...(config.externalId ? { externalId: config.externalId } : {}),
   });
   applyNagPacks(app);
   return { app, config, pipelineStack, memberRoleStack };

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, Stack } from 'aws-cdk-lib';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import type { PipelineConfig } from '../lib/config/pipeline-config.js';
@@ -10,6 +10,7 @@ import { FindingsTable } from './constructs/findings-table.js';
 import { OperationalAlerts } from './constructs/notifications.js';
 import { AuditSchedule } from './constructs/schedules.js';
 import { PipelineFunctions } from './constructs/pipeline-functions.js';
+import { SigningKeyFingerprint } from './constructs/signing-key-fingerprint.js';
 
 export type HipaaAuditPipelineProps = PipelineConfig;
 
@@ -27,6 +28,9 @@ export class HipaaAuditPipeline extends Construct {
   readonly auditor: AuditorRole;
   readonly workflow: AuditStateMachine;
   readonly alerts: OperationalAlerts;
+  readonly signingKeyFingerprint: SigningKeyFingerprint;
+  /** The sts:ExternalId member roles must require: configured, or unique to this deployment. */
+  readonly externalId: string;
 
   constructor(scope: Construct, id: string, config: HipaaAuditPipelineProps) {
     super(scope, id);
@@ -34,7 +38,11 @@ export class HipaaAuditPipeline extends Construct {
 
     this.keys = new AuditKeys(this, 'Keys');
     const { dataKey, signingKey } = this.keys;
-    this.storage = new EvidenceStorage(this, 'Storage', { dataKey, retentionYears: config.evidenceRetentionYears });
+    this.storage = new EvidenceStorage(this, 'Storage', {
+      dataKey, retentionYears: config.evidenceRetentionYears, bundleRetentionDays: config.bundleRetentionDays,
+    });
+    this.signingKeyFingerprint = new SigningKeyFingerprint(this, 'SigningKeyFingerprint', { signingKey, dataKey });
+    this.externalId = config.externalId ?? deploymentExternalId();
     this.findings = new FindingsTable(this, 'Findings', { dataKey });
     this.alerts = new OperationalAlerts(this, 'Alerts', { dataKey, officerEmails: config.officerEmails });
 
@@ -48,6 +56,9 @@ export class HipaaAuditPipeline extends Construct {
       table: this.findings.table,
       evidenceBucket: this.storage.evidenceBucket,
       workBucket: this.storage.workBucket,
+      bundleBucket: this.storage.bundleBucket,
+      signingKeyFingerprint: this.signingKeyFingerprint.fingerprint,
+      externalId: this.externalId,
       senderIdentityArn: senderArn,
       digestDeadLetterQueue: this.alerts.failedInvocations,
     });
@@ -101,9 +112,23 @@ export class HipaaAuditPipeline extends Construct {
       new CfnOutput(stack, name, { value, description });
     output('FindingsTableName', this.findings.table.tableName, 'DynamoDB table with runs, findings and transitions');
     output('EvidenceBucketName', this.storage.evidenceBucket.bucketName, 'Object Lock (COMPLIANCE) evidence bucket');
+    output('BundleBucketName', this.storage.bundleBucket.bucketName, `Evidence bundles for download links (no Object Lock; expire after ${config.bundleRetentionDays} days)`);
     output('SigningKeyId', signingKey.keyId, 'KMS key that signs evidence manifests (verify with kms:GetPublicKey)');
+    output('SigningKeyFingerprint', this.signingKeyFingerprint.fingerprint, 'SHA-256 of the signing public key: pin it with hipaa-audit verify --trusted-key-fingerprint');
+    output('ExternalId', this.externalId, 'Pass as ExternalId to the member-role StackSet (not a secret; unique to this deployment)');
     output('StateMachineArn', this.workflow.stateMachine.stateMachineArn, 'Audit run state machine (start manually with {} input)');
     output('CollectorRoleArn', this.collector.role.roleArn, 'Pass as CollectorRoleArn to the member-role StackSet');
     output('AuditorRoleArn', this.auditor.role.roleArn, 'Read-only evidence access for auditors');
   }
+}
+
+/**
+ * An ExternalId unique to this deployment when none is configured: the UUID CloudFormation puts in the
+ * stack id, which is fixed for the stack's life and different for every stack ever created. An
+ * ExternalId is not a secret; what matters is that no other deployment (of this open-source pipeline,
+ * with its documented default) presents the same value, which is what stops a confused deputy: a
+ * collector of someone else's pipeline could otherwise assume a member role that trusts only by ExternalId.
+ */
+function deploymentExternalId(): string {
+  return `hipaa-audit-${Fn.select(2, Fn.split('/', Aws.STACK_ID))}`;
 }

@@ -5,8 +5,11 @@ import { MEMBER_READ_ACTIONS, RESOURCE_SCOPED_ACTIONS } from './collector-action
 
 export interface MemberRoleStackProps extends StackProps {
   memberRoleName: string;
-  /** Default for the ExternalId parameter (the pipeline's configured externalId). */
-  externalId: string;
+  /**
+   * Default for the ExternalId parameter: the pipeline's configured externalId. Unset, the parameter has no
+   * default and must be given the pipeline stack's ExternalId output (unique per deployment).
+   */
+  externalId?: string;
 }
 
 /**
@@ -30,8 +33,8 @@ export class MemberRoleStack extends Stack {
     });
     const externalId = new CfnParameter(this, 'ExternalId', {
       type: 'String',
-      default: props.externalId,
-      description: 'sts:ExternalId the collector presents',
+      ...(props.externalId ? { default: props.externalId } : {}),
+      description: 'sts:ExternalId the collector presents: the ExternalId output of the HipaaAuditStack',
       minLength: 2,
       maxLength: 1224,
       allowedPattern: '^[\\w+=,.@:/-]+$',

@@ -41,7 +41,7 @@ try {
   console.log('Demo finished in', ((Date.now() - started) / 1000).toFixed(1), 's');
   console.log(`  runs:          ${result.runs.map((r) => `${r.runId} (${r.status})`).join(', ')}`);
   console.log(`  latest run:    ${last?.counts.FAIL ?? 0} FAIL, ${last?.counts.PASS ?? 0} PASS, ${last?.counts.ERROR ?? 0} ERROR, ${last?.counts.NOT_APPLICABLE ?? 0} N/A`);
-  console.log(`  transitions:   ${count('NEW')} NEW, ${count('RESOLVED')} RESOLVED, ${count('PERSISTING')} PERSISTING, ${count('REGRESSED')} REGRESSED`);
+  console.log(`  transitions:   ${count('NEW')} NEW, ${count('RESOLVED')} RESOLVED, ${count('REGRESSED')} REGRESSED, ${count('SUPPRESSED')} SUPPRESSED (PERSISTING is implied, not stored)`);
   console.log(`  bundle:        ${result.bundle.ok ? 'verified against the pinned signing key' : `VERIFICATION ${result.bundle.outcome.toUpperCase()} (${result.bundle.failures} problems)`}, ${result.bundle.runs} runs`);
   console.log(`  signing key:   SHA-256 ${result.bundle.signingKeySha256} (written to ${result.files.signingPublicKey})`);
   console.log(`  digest:        ${result.digest.sent ? 'sent' : 'not sent'} to ${result.digest.email?.to.join(', ') ?? '(not read back)'}: "${result.digest.subject}"`);

@@ -87,6 +87,9 @@ export class AuditorRole extends Construct {
           actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectRetention'],
           resources: [props.evidenceBucket.arnForObjects('*')],
         }),
+        // Evidence that lifecycle rules moved to Glacier / Deep Archive is read after a restore
+        // (`hipaa-audit bundle --restore`); a restore makes a temporary copy, it changes no evidence.
+        new iam.PolicyStatement({ sid: 'RestoreArchivedEvidence', actions: ['s3:RestoreObject'], resources: [props.evidenceBucket.arnForObjects('*')] }),
         new iam.PolicyStatement({ sid: 'ListEvidence', actions: ['s3:ListBucket'], resources: [props.evidenceBucket.bucketArn] }),
         new iam.PolicyStatement({ sid: 'DecryptEvidence', actions: ['kms:Decrypt'], resources: [props.dataKey.keyArn] }),
         new iam.PolicyStatement({ sid: 'VerifyManifests', actions: ['kms:GetPublicKey'], resources: [props.signingKey.keyArn] }),

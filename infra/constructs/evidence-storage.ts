@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -10,6 +11,8 @@ export interface EvidenceStorageProps {
   dataKey: kms.IKey;
   /** Object Lock COMPLIANCE default retention, in whole years (HIPAA 164.316(b)(2)(i): at least 6). */
   retentionYears: number;
+  /** Days an uploaded evidence bundle (a copy of evidence, for download) is kept before it expires. */
+  bundleRetentionDays: number;
 }
 
 /**
@@ -22,6 +25,11 @@ export class EvidenceStorage extends Construct {
   readonly accessLogBucket: s3.Bucket;
   /** What the pipeline's steps hand each other (target lists, scan records, Map results): not evidence. */
   readonly workBucket: s3.Bucket;
+  /**
+   * Evidence bundles (zips of evidence that is already locked) for the officers' download links: no
+   * Object Lock, so weekly zips, retries and re-triggered digests expire instead of piling up for years.
+   */
+  readonly bundleBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: EvidenceStorageProps) {
     super(scope, id);
@@ -110,6 +118,49 @@ export class EvidenceStorage extends Construct {
     Validations.of(this.workBucket).acknowledge({
       id: 'HIPAA.Security-S3BucketReplicationEnabled',
       reason: 'Work data (target lists, scan records, Map results) is transient and re-created by the next run; it expires after 30 days and is never evidence.',
+    });
+
+    // Object Lock keeps every version, but a plain PUT over an existing key still makes a new *current*
+    // version, which plain GETs (and bundles) then return. Only create-only writes are allowed: S3 sets
+    // s3:if-none-match from the If-None-Match header, and Null=true means the request had none. No
+    // multipart exemption (s3:ObjectCreationOperation): the pipeline never uploads evidence in parts, so
+    // every UploadPart is refused as well, and CopyObject (which cannot be made conditional) too.
+    this.evidenceBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyWritesThatCouldReplaceEvidence',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: ['s3:PutObject'],
+        resources: [this.evidenceBucket.arnForObjects('*')],
+        conditions: { Null: { 's3:if-none-match': 'true' } },
+      }),
+    );
+
+    this.bundleBucket = new s3.Bucket(this, 'Bundles', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: props.dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      // Versioned (cdk-nag HIPAA.Security-S3BucketVersioningEnabled); a bundle key is never reused, and
+      // noncurrent versions expire with the current ones.
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'bundles/',
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-bundles',
+          expiration: Duration.days(props.bundleRetentionDays),
+          noncurrentVersionExpiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+    });
+    Validations.of(this.bundleBucket).acknowledge({
+      id: 'HIPAA.Security-S3BucketReplicationEnabled',
+      reason: 'Bundles are download copies of evidence that is kept (locked) in the evidence bucket; they expire after days and can be rebuilt with `hipaa-audit bundle`.',
     });
 
     Validations.of(this.evidenceBucket).acknowledge({

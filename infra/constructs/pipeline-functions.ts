@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -17,12 +17,26 @@ export interface PipelineFunctionsProps {
   table: dynamodb.ITable;
   evidenceBucket: s3.IBucket;
   workBucket: s3.IBucket;
+  /** Where the digest uploads the period's bundle (no Object Lock; expires). */
+  bundleBucket: s3.IBucket;
+  /** SHA-256 of the signing key's public key (a deploy-time value), shown in the officers' digest. */
+  signingKeyFingerprint: string;
+  /** The ExternalId the collector presents to member roles (configured, or derived per deployment). */
+  externalId: string;
   senderIdentityArn: string;
   digestDeadLetterQueue: sqs.IQueue;
 }
 
-const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DescribeTable'];
-const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'];
+/** Why each scoped wildcard (cdk-nag AwsSolutions-IAM5) is as narrow as the keys allow. */
+const WILDCARD_REASONS = {
+  index: "Queries use the table's GSIs; the wildcard covers only this table's indexes.",
+  'evidence/*/scans/*': "A scan attempt writes only under the scans/ part of its run's prefix; account and run ids are known only at run time.",
+  'evidence/*': 'Evidence keys are per account and run; the wildcard covers the evidence/ prefix of this one bucket only.',
+  'digests/*': 'Digest archives are keyed by period end; the wildcard covers the digests/ prefix of the evidence bucket only.',
+  'runs/*': 'Work objects are keyed per run (target list, scan records); the wildcard covers the runs/ prefix of the work bucket only.',
+  'bundles/*': 'Bundle keys are per period and upload; the wildcard covers the bundles/ prefix of the bundles bucket only.',
+} as const;
+type ScopedPrefix = Exclude<keyof typeof WILDCARD_REASONS, 'index'>;
 
 /**
  * The six thin handlers in functions/. Each has its own role whose permissions are exactly the
@@ -49,7 +63,7 @@ export class PipelineFunctions extends Construct {
       WORK_BUCKET: props.workBucket.bucketName,
       SIGNING_KEY_ID: props.signingKey.keyId,
       MEMBER_ROLE_NAME: config.memberRoleName,
-      EXTERNAL_ID: config.externalId,
+      EXTERNAL_ID: props.externalId,
       ...('accounts' in config.targets ? { TARGET_ACCOUNTS: config.targets.accounts.join(',') } : { USE_ORGANIZATION: 'true' }),
       REGIONS: config.regions.join(','),
       OFFICER_EMAILS: config.officerEmails.join(','),
@@ -120,26 +134,53 @@ export class PipelineFunctions extends Construct {
 
     const all = [this.resolveTargets, this.scanTarget, this.sealAccount, this.recordAccount, this.finalizeRun, this.digest];
     const stepFunctions = [this.resolveTargets, this.scanTarget, this.sealAccount, this.recordAccount, this.finalizeRun];
-    for (const f of all) f.allow(this.useDataKey());
-    // Run lock (resolve, finalize), suppressions (scan), states and transitions (record), run item (finalize).
-    for (const f of [this.resolveTargets, this.scanTarget, this.recordAccount, this.finalizeRun]) f.allow(this.tableAccess(true));
-    for (const f of [this.resolveTargets, this.scanTarget, this.sealAccount, this.finalizeRun]) f.allow(this.work());
-    this.scanTarget.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
-    this.sealAccount.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
+    // Each function gets exactly the calls its code makes (test/infra/function-policies.test.ts pins them).
+    // S3: HeadObject is authorized by s3:GetObject; every PutObject is create-only (If-None-Match) and a
+    // single request, so no multipart actions. KMS: reading an SSE-KMS object or a CMK-encrypted table
+    // needs Decrypt, writing an SSE-KMS object GenerateDataKey, and DynamoDB's writers the documented
+    // Encrypt/Decrypt/GenerateDataKey on the table's key.
+    // ResolveTargets: run lock (get, conditional put, delete when there is nothing to scan); target list.
+    this.resolveTargets.allow(this.useDataKey(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']));
+    this.grantTable(this.resolveTargets, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], false);
+    this.grantWork(this.resolveTargets, ['s3:GetObject', 's3:PutObject']);
+    // ScanTarget: reads the acceptances, writes one attempt's raw evidence (under scans/) and its record.
+    this.scanTarget.allow(this.useDataKey(['kms:Decrypt', 'kms:GenerateDataKey']));
+    this.grantTable(this.scanTarget, ['dynamodb:Query'], false);
+    this.grantEvidence(this.scanTarget, 'ScanAttemptEvidence', ['s3:GetObject', 's3:PutObject'], ['evidence/*/scans/*']);
+    this.grantWork(this.scanTarget, ['s3:GetObject', 's3:PutObject']);
+    // SealAccount: reads the attempts' records, finds the previous chain link, writes and signs the seal.
+    this.sealAccount.allow(this.useDataKey(['kms:Decrypt', 'kms:GenerateDataKey']));
+    this.grantEvidence(this.sealAccount, 'SealedEvidence', ['s3:GetObject', 's3:PutObject'], ['evidence/*']);
+    this.sealAccount.allow(this.listEvidence(['evidence/*']));
+    this.grantWork(this.sealAccount, ['s3:GetObject']);
     this.sealAccount.allow(this.sign());
-    this.recordAccount.allow(this.evidence(['s3:GetObject']));
-    this.digest.allow(this.tableAccess(true));
-    // The digest builds and uploads the bundle, archives the mail, and pre-signs links with its own role
-    // (so it needs read and decrypt itself).
-    this.digest.allow(this.evidence(['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']));
-    // Evidence chains and digest archives are found by prefix listing (ListObjectsV2).
-    for (const f of [this.sealAccount, this.digest]) f.allow(this.listEvidence());
+    // RecordAccount: reads the sealed findings, writes the account's states, transitions and run item.
+    this.recordAccount.allow(this.useDataKey(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']));
+    this.grantTable(this.recordAccount, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchWriteItem', 'dynamodb:PutItem'], false);
+    this.grantEvidence(this.recordAccount, 'ReadSealedEvidence', ['s3:GetObject'], ['evidence/*']);
+    // Findings about global resources (IAM, CloudFront) are imported in the pipeline's own region.
+    if (config.securityHub) this.exportToSecurityHub([...new Set([...config.regions, Stack.of(this).region])]);
+    // FinalizeRun: reads the target list and the account runs, writes the run item, releases the lock.
+    this.finalizeRun.allow(this.useDataKey(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']));
+    this.grantTable(this.finalizeRun, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:DeleteItem'], false);
+    this.grantWork(this.finalizeRun, ['s3:GetObject']);
+    // SendDigest: queries the store (and its indexes), records the digest in the ledger, reads evidence for
+    // the bundle and the previous digest's posture, archives the digest (digests/), and uploads the bundle to
+    // the bundles bucket, whose link it pre-signs with its own role (so it reads and decrypts it too).
+    this.digest.allow(this.useDataKey(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']));
+    this.grantTable(this.digest, ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'], true);
+    this.grantEvidence(this.digest, 'ReadEvidenceAndDigests', ['s3:GetObject'], ['evidence/*', 'digests/*']);
+    this.grantEvidence(this.digest, 'ArchiveDigests', ['s3:PutObject'], ['digests/*']);
+    this.digest.allow(this.listEvidence(['evidence/*', 'digests/*']));
+    this.grantObjects(this.digest, 'UploadAndLinkBundles', props.bundleBucket, ['s3:PutObject', 's3:GetObject'], ['bundles/*']);
+    // SES v2 SendEmail with raw MIME content is authorized as ses:SendRawEmail in addition to ses:SendEmail.
     this.digest.allow(
       new iam.PolicyStatement({ sid: 'SendDigestMail', actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [props.senderIdentityArn] }),
     );
-    // (The digest's DLQ is SSE-KMS with the data key: UseDataKey above covers the Lambda service's send.)
+    // (The digest's DLQ is SSE-KMS with the data key: its UseDataKey covers the Lambda service's send.)
+    this.digest.fn.addEnvironment('BUNDLE_BUCKET', props.bundleBucket.bucketName);
+    this.digest.fn.addEnvironment('SIGNING_KEY_FINGERPRINT', props.signingKeyFingerprint);
 
-    for (const f of all) this.acknowledgeScopedWildcards(f);
     for (const f of stepFunctions) {
       Validations.of(f.fn).acknowledge({
         id: 'HIPAA.Security-LambdaDLQ',
@@ -155,6 +196,27 @@ export class PipelineFunctions extends Construct {
     }
   }
 
+  /**
+   * `securityHub: true`: RecordAccount imports each account's findings into this (audit) account's Security
+   * Hub, in each configured region: its default product only, and reads back its findings to archive the
+   * resolved ones. The only write outside the pipeline's own resources, and never in member accounts.
+   */
+  private exportToSecurityHub(regions: readonly string[]): void {
+    const { partition, account } = Stack.of(this);
+    const arn = (region: string, resource: string) => `arn:${partition}:securityhub:${region}:${account}:${resource}`;
+    this.recordAccount.allow(new iam.PolicyStatement({
+      sid: 'ImportSecurityHubFindings', actions: ['securityhub:BatchImportFindings'], resources: regions.map((r) => arn(r, `product/${account}/default`)),
+    }));
+    this.recordAccount.allow(new iam.PolicyStatement({
+      sid: 'ReadSecurityHubFindings', actions: ['securityhub:GetFindings'], resources: regions.map((r) => arn(r, 'hub/default')),
+    }));
+    // A failed import is noted on the account's run item (UpdateItem), so the run and the digest show it.
+    this.recordAccount.allow(new iam.PolicyStatement({
+      sid: 'NoteExportErrors', actions: ['dynamodb:UpdateItem'], resources: [this.props.table.tableArn],
+    }));
+    this.recordAccount.fn.addEnvironment('SECURITY_HUB', 'true');
+  }
+
   /** Lets the resolve and scan functions chain into the collector role, and tells them its ARN. */
   grantAssumeCollector(collectorRole: iam.IRole): void {
     for (const f of [this.resolveTargets, this.scanTarget]) {
@@ -163,57 +225,44 @@ export class PipelineFunctions extends Construct {
     }
   }
 
-  private useDataKey(): iam.PolicyStatement {
-    return new iam.PolicyStatement({
-      sid: 'UseDataKey',
-      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-      resources: [this.props.dataKey.keyArn],
-    });
+  private useDataKey(actions: string[]): iam.PolicyStatement {
+    return new iam.PolicyStatement({ sid: 'UseDataKey', actions, resources: [this.props.dataKey.keyArn] });
   }
 
-  private tableAccess(write: boolean): iam.PolicyStatement {
+  private grantTable(f: AuditFunction, actions: string[], indexes: boolean): void {
     const arn = this.props.table.tableArn;
+    f.allow(new iam.PolicyStatement({ sid: 'FindingsTable', actions, resources: indexes ? [arn, `${arn}/index/*`] : [arn] }));
+    if (indexes) this.acknowledgeWildcard(f, `${nagArnRef(this.props.table)}/index/*`, WILDCARD_REASONS.index);
+  }
+
+  private grantEvidence(f: AuditFunction, sid: string, actions: string[], prefixes: ScopedPrefix[]): void {
+    this.grantObjects(f, sid, this.props.evidenceBucket, actions, prefixes);
+  }
+
+  private grantWork(f: AuditFunction, actions: string[]): void {
+    this.grantObjects(f, 'WorkObjects', this.props.workBucket, actions, ['runs/*']);
+  }
+
+  private grantObjects(f: AuditFunction, sid: string, bucket: s3.IBucket, actions: string[], prefixes: ScopedPrefix[]): void {
+    f.allow(new iam.PolicyStatement({ sid, actions, resources: prefixes.map((p) => bucket.arnForObjects(p)) }));
+    for (const p of prefixes) this.acknowledgeWildcard(f, `${nagArnRef(bucket)}/${p}`, WILDCARD_REASONS[p]);
+  }
+
+  private acknowledgeWildcard(f: AuditFunction, resource: string, reason: string): void {
+    Validations.of(f.policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
+  }
+
+  /** Prefix listings only (chain links, digest archives); every ListObjectsV2 the code sends names one. */
+  private listEvidence(prefixes: string[]): iam.PolicyStatement {
     return new iam.PolicyStatement({
-      sid: write ? 'ReadWriteFindingsTable' : 'ReadFindingsTable',
-      actions: write ? [...TABLE_READ, ...TABLE_WRITE] : TABLE_READ,
-      resources: [arn, `${arn}/index/*`],
+      sid: 'ListEvidence',
+      actions: ['s3:ListBucket'],
+      resources: [this.props.evidenceBucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': prefixes } },
     });
-  }
-
-  private evidence(actions: string[]): iam.PolicyStatement {
-    return new iam.PolicyStatement({ sid: 'EvidenceObjects', actions, resources: [this.props.evidenceBucket.arnForObjects('*')] });
-  }
-
-  private work(): iam.PolicyStatement {
-    return new iam.PolicyStatement({ sid: 'WorkObjects', actions: ['s3:PutObject', 's3:GetObject'], resources: [this.props.workBucket.arnForObjects('runs/*')] });
-  }
-
-  private listEvidence(): iam.PolicyStatement {
-    return new iam.PolicyStatement({ sid: 'ListEvidence', actions: ['s3:ListBucket'], resources: [this.props.evidenceBucket.bucketArn] });
   }
 
   private sign(): iam.PolicyStatement {
     return new iam.PolicyStatement({ sid: 'SignManifests', actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [this.props.signingKey.keyArn] });
-  }
-
-  private acknowledgeScopedWildcards(f: AuditFunction): void {
-    if (f !== this.sealAccount) {
-      Validations.of(f.policy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.table)}/index/*]`,
-        reason: 'Queries use the table GSI1/GSI2 indexes; the wildcard covers only this table\'s indexes.',
-      });
-    }
-    if (f !== this.resolveTargets && f !== this.finalizeRun) {
-      Validations.of(f.policy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.evidenceBucket)}/*]`,
-        reason: 'Evidence object keys are per run and per account; the wildcard covers objects of this one bucket only.',
-      });
-    }
-    if (f !== this.recordAccount && f !== this.digest) {
-      Validations.of(f.policy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagArnRef(this.props.workBucket)}/runs/*]`,
-        reason: 'Work objects are keyed per run (target list, scan records); the wildcard covers the runs/ prefix of the work bucket only.',
-      });
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import type { Command } from 'commander';
 import { AwsClientFactory, DEFAULT_TIMEOUTS } from '../aws/clients.js';
+import { validateRegionNames } from '../scan/regions.js';
 import { UsageError } from './errors.js';
 
 export interface AwsCliOptions {
@@ -30,8 +31,9 @@ function parseSeconds(value: string | undefined, flag: string, fallbackMs: numbe
   return Math.round(seconds * 1000);
 }
 
+/** `--region`, refused (exit 2) unless it is a region AWS has. */
 export function homeRegion(options: AwsCliOptions): string {
-  return options.region ?? 'us-east-1';
+  return validateRegionNames([options.region ?? 'us-east-1'])[0] ?? 'us-east-1';
 }
 
 /** One client factory per CLI invocation, from the shared options. */
@@ -59,11 +61,25 @@ export interface PipelineResourceOptions {
   signingKeyId?: string;
 }
 
+/**
+ * Each command adds only the pipeline resources it uses, so its help lists nothing it ignores. They are
+ * required but may come from the environment (set from the CDK outputs); requireOption says so.
+ */
+export function addTableOption(command: Command): Command {
+  return command.option('--table <name>', 'findings table (required; env HIPAA_AUDIT_TABLE)', process.env.HIPAA_AUDIT_TABLE);
+}
+
+export function addEvidenceBucketOption(command: Command): Command {
+  return command.option('--evidence-bucket <name>', 'evidence bucket (required; env HIPAA_AUDIT_EVIDENCE_BUCKET)', process.env.HIPAA_AUDIT_EVIDENCE_BUCKET);
+}
+
+export function addSigningKeyOption(command: Command): Command {
+  return command.option('--signing-key-id <id>', 'KMS key id/ARN/alias that signs manifests (required; env HIPAA_AUDIT_SIGNING_KEY_ID)', process.env.HIPAA_AUDIT_SIGNING_KEY_ID);
+}
+
+/** All three pipeline resources, for a command that uses all of them. */
 export function addPipelineResourceOptions(command: Command): Command {
-  return command
-    .option('--table <name>', 'findings table (env HIPAA_AUDIT_TABLE)', process.env.HIPAA_AUDIT_TABLE)
-    .option('--evidence-bucket <name>', 'evidence bucket (env HIPAA_AUDIT_EVIDENCE_BUCKET)', process.env.HIPAA_AUDIT_EVIDENCE_BUCKET)
-    .option('--signing-key-id <id>', 'KMS key id/ARN/alias that signs manifests (env HIPAA_AUDIT_SIGNING_KEY_ID)', process.env.HIPAA_AUDIT_SIGNING_KEY_ID);
+  return addSigningKeyOption(addEvidenceBucketOption(addTableOption(command)));
 }
 
 export function requireOption<T>(value: T | undefined, flag: string, env: string): T {

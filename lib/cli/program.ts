@@ -4,6 +4,8 @@ import { registerAcceptancesCommand } from './commands/acceptances.js';
 import { registerBundleCommand } from './commands/bundle.js';
 import { registerChecksCommand } from './commands/checks.js';
 import { registerDigestCommand } from './commands/digest.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerRegionsCommand } from './commands/regions.js';
 import { registerRevokeCommand } from './commands/revoke.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -24,5 +26,7 @@ export function buildProgram(): Command {
   registerBundleCommand(program);
   registerVerifyCommand(program);
   registerDigestCommand(program);
+  registerRegionsCommand(program);
+  registerInitCommand(program);
   return program;
 }

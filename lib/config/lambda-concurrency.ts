@@ -16,6 +16,9 @@ export const MIN_UNRESERVED_CONCURRENCY = 100;
 /** Lambda's default Regional concurrency quota (`aws lambda get-account-settings`: AccountLimit.ConcurrentExecutions). */
 export const DEFAULT_LAMBDA_CONCURRENCY_QUOTA = 1_000;
 
+/** The deploy-time custom resource that reads the signing key's fingerprint. */
+export const SIGNING_KEY_FINGERPRINT_CONCURRENCY = 1;
+
 export interface ReservedConcurrency {
   resolveTargets: number;
   scanTarget: number;
@@ -23,6 +26,7 @@ export interface ReservedConcurrency {
   recordAccount: number;
   finalizeRun: number;
   sendDigest: number;
+  signingKeyFingerprint: number;
 }
 
 /** Per-function reserved concurrency for a given account concurrency of the Distributed Map. */
@@ -35,10 +39,11 @@ export function reservedConcurrency(mapConcurrency: number): ReservedConcurrency
     recordAccount: mapConcurrency,
     finalizeRun: 2,
     sendDigest: 1,
+    signingKeyFingerprint: SIGNING_KEY_FINGERPRINT_CONCURRENCY,
   };
 }
 
-/** Everything the stack reserves: (REGION_CONCURRENCY + 2) x mapConcurrency + 5. */
+/** Everything the stack reserves: (REGION_CONCURRENCY + 2) x mapConcurrency + 6. */
 export function totalReservedConcurrency(mapConcurrency: number): number {
   return Object.values(reservedConcurrency(mapConcurrency)).reduce((a, b) => a + b, 0);
 }
@@ -54,7 +59,7 @@ export function reservationProblem(mapConcurrency: number, quota: number): strin
   const reservable = reservableConcurrency(quota);
   if (total <= reservable) return undefined;
   return (
-    `mapConcurrency ${mapConcurrency} reserves ${total} Lambda concurrent executions (${REGION_CONCURRENCY + 2} x ${mapConcurrency} + 5), ` +
+    `mapConcurrency ${mapConcurrency} reserves ${total} Lambda concurrent executions (${REGION_CONCURRENCY + 2} x ${mapConcurrency} + ${total - (REGION_CONCURRENCY + 2) * mapConcurrency}), ` +
     `but a Regional quota of ${quota} leaves at most ${Math.max(reservable, 0)} reservable (Lambda keeps ${MIN_UNRESERVED_CONCURRENCY} unreserved); ` +
     `lower mapConcurrency, or raise the quota and set lambdaConcurrencyQuota to it`
   );

@@ -74,16 +74,18 @@ export const PipelineConfigSchema = z
     }),
     evidenceRetentionYears: z.number().int().min(MIN_EVIDENCE_RETENTION_YEARS).max(100).default(6),
     bundleLinkExpiryDays: z.number().int().min(1).max(MAX_BUNDLE_LINK_EXPIRY_DAYS).default(7),
+    /** Days the bundles bucket keeps an uploaded bundle (a copy of locked evidence) before it expires. */
+    bundleRetentionDays: z.number().int().min(1).max(3650).default(30),
     memberRoleName: z.string().regex(ROLE_NAME, 'must be a valid IAM role name').default('HipaaAuditReadOnly'),
     /**
-     * sts:ExternalId the collector presents to member roles. Not a secret (AWS documents it as such);
-     * it makes the member role unusable by anything that does not know this pipeline's value.
+     * sts:ExternalId the collector presents to member roles. Not a secret (AWS documents it as such), but
+     * unique per deployment: unset, the stack derives one from its own stack id (ExternalId output).
      */
-    externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').default('hipaa-audit-pipeline'),
+    externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').optional(),
     /**
      * Accounts scanned at once (the Distributed Map's MaxConcurrency; 10,000 is its own limit). The default
      * finishes 1,000 accounts x 17 regions in under half the run timeout at the benchmark's per-account time
-     * (`npm run bench`, organization; measured on moto, an upper bound), and reserves 6 x 50 + 5 = 305 Lambda
+     * (`npm run bench`, organization; measured on moto, an upper bound), and reserves 6 x 50 + 6 = 306 Lambda
      * executions, a third of what the default quota of 1,000 lets a stack reserve.
      */
     mapConcurrency: z.number().int().min(1).max(10_000).default(50),
@@ -93,11 +95,16 @@ export const PipelineConfigSchema = z
     thresholds: ThresholdsSchema.omit({ officerEmails: true }).partial().optional(),
     /** Explicit override for thresholds below HIPAA's own requirement (auditLogRetentionDays < 2192). */
     allowBelowHipaaMinimum: z.boolean().default(false),
+    /** Import every account's findings into the audit account's Security Hub (ASFF) after each run. */
+    securityHub: z.boolean().default(false),
   })
   .strict()
   .superRefine((config, ctx) => {
     const reservation = reservationProblem(config.mapConcurrency, config.lambdaConcurrencyQuota);
     if (reservation) ctx.addIssue({ code: 'custom', path: ['mapConcurrency'], message: reservation });
+    if (config.bundleRetentionDays < config.bundleLinkExpiryDays) {
+      ctx.addIssue({ code: 'custom', path: ['bundleRetentionDays'], message: `must be at least bundleLinkExpiryDays (${config.bundleLinkExpiryDays}): a link must not outlive its bundle` });
+    }
     try {
       parseThresholds(config.thresholds ?? {}, { allowBelowHipaaMinimum: config.allowBelowHipaaMinimum, source: 'thresholds' });
     } catch (error) {

@@ -35,7 +35,10 @@ export interface BuildDigestInputOptions {
   organizationName: string;
   officerEmails: readonly string[];
   previousPosture?: DigestPosture;
-  bundleLink?: { url: string; expiresAt?: string };
+  bundleLink?: { url: string; expiresAt?: string; expiryLimitedBy?: 'configured' | 'credentials' | 'unknown-credentials' };
+  /** The bundle could not be built: why, and the command that builds it. */
+  bundleMissing?: { reason: string; command: string };
+  signingKeyFingerprint?: string;
   /** How many oldest open failures to fetch (the renderer caps again). Default 50. */
   oldestLimit?: number;
 }
@@ -214,6 +217,8 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
       accounts: securityContactStatus(live, accounts, options.officerEmails),
     },
     ...(options.bundleLink ? { bundleLink: { ...options.bundleLink } } : {}),
+    ...(options.bundleMissing ? { bundleMissing: { ...options.bundleMissing } } : {}),
+    ...(options.signingKeyFingerprint ? { signingKeyFingerprint: options.signingKeyFingerprint } : {}),
   };
   return DigestInputSchema.parse(input);
 }

@@ -107,8 +107,8 @@ export function moreLabel(more: number): string {
   return `and ${more} more`;
 }
 
-/** Where the rest of a capped list is: the bundle's findings per run, or the CLI. */
-export const FULL_LIST_HINT = 'The full list is in the evidence bundle (findings.json and summary.md for each run), or run `npx hipaa-audit scan --format csv`.';
+/** Where the rest of a capped list is: each run's HTML report in the bundle (same path as BUNDLE_REPORTS_ROOT in lib/evidence/layout.ts), or the CLI. */
+export const FULL_LIST_HINT = 'The full list is in the evidence bundle: open reports/<account>/<run>/report.html in a browser, or run `npx hipaa-audit scan --format html --output report.html`.';
 
 /** Shown under the per-standard table: its rows do not add up to the headline, on purpose. */
 export const PER_STANDARD_FOOTNOTE = 'A finding that cites several HIPAA standards is counted under each of them, so the rows can add up to more than the totals above.';
@@ -176,4 +176,13 @@ export function periodRunsLine(input: DigestInput): string {
   const r = input.periodRuns;
   if (r.total === 0) return 'No run finished in this period.';
   return `${plural(r.total, 'run')}: ${r.complete} complete, ${r.partial} partial, ${r.failed} failed; ${plural(r.collectionErrors, 'collection error')} in total.`;
+}
+
+/** When the bundle link stops working, and why then; the same wording in HTML and text. */
+export function linkExpirySentence(link: NonNullable<DigestInput['bundleLink']>): string {
+  if (!link.expiresAt) return '';
+  const at = dateTime(link.expiresAt);
+  if (link.expiryLimitedBy === 'credentials') return `The link expires ${at}, when the credentials that signed it expire (earlier than the configured link lifetime).`;
+  if (link.expiryLimitedBy === 'unknown-credentials') return `The link expires ${at} at the latest; it was signed with temporary credentials and may stop working sooner. If it does, build the bundle with hipaa-audit bundle.`;
+  return `The link expires ${at}.`;
 }

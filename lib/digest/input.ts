@@ -190,7 +190,13 @@ export const DigestInputSchema = z.object({
       // http(s) only: anything else (javascript:, data:) must never become a clickable link.
       url: z.url({ protocol: /^https?$/ }),
       expiresAt: isoDateTime.optional(),
+      /** What ends the link first (lib/evidence/presign.ts linkExpiry). */
+      expiryLimitedBy: z.enum(['configured', 'credentials', 'unknown-credentials']).optional(),
     })
     .optional(),
+  /** The bundle could not be built: why (one line) and the command that builds it. */
+  bundleMissing: z.object({ reason: z.string().max(500), command: z.string().max(1000) }).optional(),
+  /** SHA-256 of the manifest signing key's public key, to pin with `verify --trusted-key-fingerprint`. */
+  signingKeyFingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type DigestInput = z.infer<typeof DigestInputSchema>;

@@ -7,6 +7,7 @@ import {
   dateOnly,
   dateTime,
   headline,
+  linkExpirySentence,
   location,
   moreLabel,
   periodLabel,
@@ -317,10 +318,21 @@ function notLookedAt(input: DigestInput): SafeHtml {
 
 function bundle(input: DigestInput): SafeHtml {
   const link = input.bundleLink;
-  if (!link) return section('Evidence bundle', para('No evidence bundle link is attached to this digest. Export one with the evidence command when needed.', MUTED));
+  const signer = input.signingKeyFingerprint
+    ? para(`Manifests are signed by the key with SHA-256 fingerprint ${input.signingKeyFingerprint}. Pin it when verifying: hipaa-audit verify BUNDLE --trusted-key-fingerprint ${input.signingKeyFingerprint}`, MUTED)
+    : html``;
+  if (input.bundleMissing) {
+    return section('Evidence bundle', [
+      para(`The evidence bundle for this period is missing: ${input.bundleMissing.reason}`),
+      para(`Build it with: ${input.bundleMissing.command}`, MUTED),
+      signer,
+    ]);
+  }
+  if (!link) return section('Evidence bundle', [para('No evidence bundle link is attached to this digest. Export one with the evidence command when needed.', MUTED), signer]);
   return section('Evidence bundle', [
     html`<table role="presentation" cellspacing="0" cellpadding="0" border="0" style="border-collapse:collapse;margin:0 0 8px;"><tr><td style="background-color:#1d4ed8;border-radius:4px;"><a href="${link.url}" style="display:inline-block;padding:10px 16px;${FONT}font-size:14px;font-weight:700;color:#ffffff;text-decoration:none;">Download the signed evidence bundle</a></td></tr></table>`,
-    para(link.expiresAt ? `The link expires ${dateTime(link.expiresAt)}. Keep the downloaded bundle with this email.` : 'Keep the downloaded bundle with this email.', MUTED),
+    para(link.expiresAt ? `${linkExpirySentence(link)} Keep the downloaded bundle with this email.` : 'Keep the downloaded bundle with this email.', MUTED),
+    signer,
   ]);
 }
 

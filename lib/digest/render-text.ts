@@ -6,6 +6,7 @@ import {
   dateOnly,
   dateTime,
   headline,
+  linkExpirySentence,
   location,
   moreLabel,
   periodLabel,
@@ -174,8 +175,12 @@ export function renderDigestText(input: DigestInput, options: RenderOptions = {}
 
   out.push(...heading('Evidence bundle'));
   const link = input.bundleLink;
-  if (link) out.push(link.url, link.expiresAt ? `The link expires ${dateTime(link.expiresAt)}.` : '');
+  if (input.bundleMissing) out.push(`The evidence bundle for this period is missing: ${input.bundleMissing.reason}`, `Build it with: ${input.bundleMissing.command}`);
+  else if (link) out.push(link.url, link.expiresAt ? linkExpirySentence(link) : '');
   else out.push('No evidence bundle link is attached to this digest.');
+  if (input.signingKeyFingerprint) {
+    out.push(`Manifests are signed by the key with SHA-256 fingerprint ${input.signingKeyFingerprint}.`, `Pin it when verifying: hipaa-audit verify BUNDLE --trusted-key-fingerprint ${input.signingKeyFingerprint}`);
+  }
 
   out.push('', `Generated ${dateTime(input.generatedAt)} by hipaa-audit. Evidence of information system activity review (164.308(a)(1)(ii)(D)) and evaluation (164.308(a)(8)).`, '');
   return out.join('\n');

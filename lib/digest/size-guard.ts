@@ -33,7 +33,8 @@ export function boundInput(input: DigestInput, max: number, maxItems: number): D
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
-  const bounded = walk({ ...input, bundleLink: undefined }) as DigestInput;
+  // Never cut: a link, a command to copy and a fingerprint to compare are useless when clipped.
+  const bounded = walk({ ...input, bundleLink: undefined, bundleMissing: undefined, signingKeyFingerprint: undefined }) as DigestInput;
   const listCap = Math.max(maxItems * 4, 10);
   const capList = (items: readonly string[]) => (items.length > listCap ? [...items.slice(0, listCap), `and ${items.length - listCap} more`] : [...items]);
   const contacts = input.securityContact.accounts;
@@ -47,5 +48,7 @@ export function boundInput(input: DigestInput, max: number, maxItems: number): D
     postureByStandard: bounded.postureByStandard,
     securityContact: { ...bounded.securityContact, accounts: contacts.length > accountsShown.length ? accountsShown : bounded.securityContact.accounts },
     ...(input.bundleLink ? { bundleLink: input.bundleLink } : {}),
+    ...(input.bundleMissing ? { bundleMissing: input.bundleMissing } : {}),
+    ...(input.signingKeyFingerprint ? { signingKeyFingerprint: input.signingKeyFingerprint } : {}),
   };
 }

@@ -3,12 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ZipFile } from 'yazl';
 import type { AwsClientFactory } from '../aws/clients.js';
-import { FindingSchema } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
+import { renderHtmlReport } from '../report/html/index.js';
 import type { ListOptions } from './chain.js';
 import {
-  BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,
+  BUNDLE_README, BUNDLE_SUMMARY_JSON, BUNDLE_SUMMARY_MD, bundleReportPath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE,
 } from './layout.js';
 import { ManifestSchema, type Manifest } from './manifest.js';
+import { isFindingsJsonPath, MAX_FINDINGS_JSON_BYTES, parseFindingsFile } from './findings-file.js';
 import { renderReadme } from './readme.js';
 import { getObjectBytes } from './s3-objects.js';
 import { BundleRequestError, selectRuns, type RunSelection } from './selection.js';
@@ -95,15 +97,31 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     entries += 1;
     lazyObject(dir + SIGNATURE_FILE, dir + SIGNATURE_FILE, true);
     lazyObject(dir + PUBLIC_KEY_FILE, dir + PUBLIC_KEY_FILE, true);
+    // findings.json is read whole (bounded per run) as it streams past, for the summary and the run's report;
+    // the report entry comes right after the run's objects, so only one run's findings are held at a time.
+    let runFindings: Finding[] | undefined;
     for (const entry of manifest.entries) {
-      // findings.json is read whole (bounded per run) to build the summary as it streams past.
-      const onBytes = entry.path === FINDINGS_JSON_FILE
-        ? (bytes: Buffer) => summaries.push(summarizeRun(manifest, bytes))
+      const onBytes = entry.kind === 'findings-json' && isFindingsJsonPath(entry.path)
+        ? (bytes: Buffer) => {
+            // Bounded inflate: a run's findings beyond MAX_FINDINGS_JSON_BYTES fail the bundle rather than memory.
+            runFindings = parseFindingsFile(entry.path, bytes, MAX_FINDINGS_JSON_BYTES);
+            summaries.push(summarizeRun(manifest, runFindings));
+          }
         : undefined;
       lazyObject(dir + entry.path, dir + entry.path, entry.contentEncoding !== 'gzip', onBytes);
     }
+    const findingsEntry = manifest.entries.find((entry) => entry.kind === 'findings-json' && isFindingsJsonPath(entry.path));
+    if (findingsEntry) {
+      entries += 1;
+      zip.addReadStreamLazy(bundleReportPath(manifest.accountId, manifest.runId), { mtime }, (cb) => {
+        const findings = runFindings;
+        runFindings = undefined;
+        if (!findings) return cb(new Error(`${dir}${findingsEntry.path} was not read before its report`), Readable.from([]));
+        cb(null, Readable.from([Buffer.from(renderHtmlReport(manifest.run, findings))]));
+      });
+    }
   }
-  // Lazy, so yazl builds them only after every findings.json above has streamed through.
+  // Lazy, so yazl builds them only after every findings file above has streamed through.
   zip.addReadStreamLazy(BUNDLE_SUMMARY_MD, { mtime }, (cb) => cb(null, Readable.from([Buffer.from(renderSummaryMarkdown(summaries))])));
   zip.addReadStreamLazy(BUNDLE_SUMMARY_JSON, { mtime }, (cb) => cb(null, Readable.from([Buffer.from(`${JSON.stringify(summaries, null, 2)}\n`)])));
   entries += 2;
@@ -113,8 +131,7 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
   return result;
 }
 
-function summarizeRun(manifest: Manifest, findingsBytes: Buffer): RunSummary {
-  const findings = FindingSchema.array().parse(JSON.parse(findingsBytes.toString('utf8')));
+function summarizeRun(manifest: Manifest, findings: readonly Finding[]): RunSummary {
   return {
     accountId: manifest.accountId,
     runId: manifest.runId,

@@ -4,7 +4,8 @@
  *   evidence/<accountId>/<runId>/manifest.json           signed list of every object below
  *   evidence/<accountId>/<runId>/manifest.sig            JSON envelope: key id, algorithm, base64 DER signature
  *   evidence/<accountId>/<runId>/public-key.pem          the signing key's public half (SPKI PEM)
- *   evidence/<accountId>/<runId>/findings.json|.csv      the run's findings
+ *   evidence/<accountId>/<runId>/findings.json.gz|.csv.gz the run's findings (gzip; runs sealed before
+ *                                                         compression hold findings.json|.csv)
  *   evidence/<accountId>/<runId>/raw/<service>/<region>/<operation>.json.gz
  *   evidence/<accountId>/chain/<startedAt>__<runId>.json  immutable index entry, one per run
  *
@@ -18,11 +19,26 @@ export const SIGNATURE_FILE = 'manifest.sig';
 export const PUBLIC_KEY_FILE = 'public-key.pem';
 export const FINDINGS_JSON_FILE = 'findings.json';
 export const FINDINGS_CSV_FILE = 'findings.csv';
+export const FINDINGS_JSON_GZ_FILE = 'findings.json.gz';
+export const FINDINGS_CSV_GZ_FILE = 'findings.csv.gz';
 /** Files generated for the bundle itself; not covered by any manifest. */
 export const BUNDLE_README = 'README.md';
 export const BUNDLE_SUMMARY_MD = 'SUMMARY.md';
 export const BUNDLE_SUMMARY_JSON = 'summary.json';
 export const BUNDLE_LEVEL_FILES: readonly string[] = [BUNDLE_README, BUNDLE_SUMMARY_MD, BUNDLE_SUMMARY_JSON];
+/** Each run's HTML report in a bundle: `reports/<account>/<run>/report.html`, outside evidence/ because no manifest lists it. */
+export const BUNDLE_REPORTS_ROOT = 'reports/';
+export const BUNDLE_REPORT_FILE = 'report.html';
+
+export function bundleReportPath(accountId: string, runId: string): string {
+  return `${BUNDLE_REPORTS_ROOT}${safeSegment(accountId)}/${safeSegment(runId)}/${BUNDLE_REPORT_FILE}`;
+}
+
+/** True for a name bundleReportPath can produce (verify accepts these as generated, unsigned files). */
+export function isBundleReportPath(name: string): boolean {
+  const parts = name.split('/');
+  return parts.length === 4 && `${parts[0]}/` === BUNDLE_REPORTS_ROOT && parts[3] === BUNDLE_REPORT_FILE && parts.slice(1, 3).every((p) => p !== '' && safeSegment(p) === p);
+}
 
 /** Keeps account/run/service/region/operation names from creating extra path levels or traversal. */
 export function safeSegment(value: string): string {

@@ -47,6 +47,29 @@ export interface UploadedBundle {
   url: string;
   expiresInSeconds: number;
   sha256: string;
+  /** When the link really stops working: see `linkExpiry`. */
+  expiresAt: string;
+  expiryLimitedBy: LinkExpiry['limitedBy'];
+}
+
+export interface LinkExpiry {
+  expiresAt: string;
+  /**
+   * `configured`: the requested lifetime ends first; `credentials`: the signing credentials expire first
+   * (a pre-signed URL dies with the session that signed it); `unknown-credentials`: signed with temporary
+   * credentials whose expiry the SDK was not told, so the link may die before `expiresAt`.
+   */
+  limitedBy: 'configured' | 'credentials' | 'unknown-credentials';
+}
+
+/** The earlier of `now + expiresInSeconds` and the expiry of the credentials the client signs with. */
+export async function linkExpiry(s3: S3Client, expiresInSeconds: number, now: Date = new Date()): Promise<LinkExpiry> {
+  const configured = new Date(now.getTime() + expiresInSeconds * 1000);
+  const identity = await s3.config.credentials();
+  const expiration = identity.expiration;
+  if (expiration && expiration < configured) return { expiresAt: expiration.toISOString(), limitedBy: 'credentials' };
+  if (!expiration && identity.sessionToken) return { expiresAt: configured.toISOString(), limitedBy: 'unknown-credentials' };
+  return { expiresAt: configured.toISOString(), limitedBy: 'configured' };
 }
 
 /** Uploads a finished bundle file (streamed, never read whole) and returns a presigned GET URL. */
@@ -68,6 +91,7 @@ export async function uploadBundle(options: UploadBundleOptions): Promise<Upload
       IfNoneMatch: '*',
     }),
   );
+  const expiry = await linkExpiry(s3, expiresInSeconds);
   const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: options.bucket, Key: options.key }), { expiresIn: expiresInSeconds });
-  return { bucket: options.bucket, key: options.key, url, expiresInSeconds, sha256 };
+  return { bucket: options.bucket, key: options.key, url, expiresInSeconds, sha256, expiresAt: expiry.expiresAt, expiryLimitedBy: expiry.limitedBy };
 }

@@ -1,4 +1,4 @@
-import { EVIDENCE_ROOT } from './layout.js';
+import { bundleReportPath, BUNDLE_REPORTS_ROOT, EVIDENCE_ROOT } from './layout.js';
 
 export interface ReadmeRun {
   accountId: string;
@@ -9,7 +9,9 @@ export interface ReadmeRun {
 
 /** The human entry point of a bundle: what is in it and how to check it without trusting us. */
 export function renderReadme(runs: readonly ReadmeRun[], generatedAt: string): string {
-  const runLines = runs.map((r) => `- account ${r.accountId}, run \`${r.runId}\` (started ${r.startedAt}, ${r.objects} evidence objects)`);
+  const runLines = runs.map(
+    (r) => `- account ${r.accountId}, run \`${r.runId}\` (started ${r.startedAt}, ${r.objects} evidence objects): ${bundleReportPath(r.accountId, r.runId)}`,
+  );
   return `# HIPAA technical-safeguard audit evidence bundle
 
 Generated ${generatedAt} by hipaa-audit. Supports HIPAA 164.316(b)(1) (documentation) and
@@ -21,14 +23,23 @@ that independently, offline.
 
 ${runLines.join('\n')}
 
+Start with a run's report: open \`${BUNDLE_REPORTS_ROOT}<account>/<run>/report.html\` in a browser (it works offline
+and loads nothing from the network). It shows the run (accounts, regions, time, status, the effective
+thresholds), the counts by HIPAA standard, every failure first by severity with its reason, citations and full
+remediation, the passing results collapsed per check, what the run did not look at and the API calls that failed;
+it filters by status, severity, standard and account. The report is not signed; \`hipaa-audit verify\` renders it
+again from the run's signed findings.json and manifest and fails if it differs.
+
 ## Layout
 
     README.md                 this file (not signed)
     SUMMARY.md, summary.json  PASS/FAIL/ERROR/SUPPRESSED counts per HIPAA standard, derived from findings (not signed)
+    ${BUNDLE_REPORTS_ROOT}<account>/<run>/report.html   the run's findings as one offline HTML page, derived from findings (not signed)
     ${EVIDENCE_ROOT}<account>/<run>/manifest.json    lists every object of the run with SHA-256, size, content type
     ${EVIDENCE_ROOT}<account>/<run>/manifest.sig     JSON: KMS key id, algorithm (ECDSA_SHA_256), base64 DER signature
     ${EVIDENCE_ROOT}<account>/<run>/public-key.pem   public half of the KMS signing key
-    ${EVIDENCE_ROOT}<account>/<run>/findings.json, findings.csv
+    ${EVIDENCE_ROOT}<account>/<run>/findings.json.gz, findings.csv.gz   the run's findings (gzip; runs
+                                                      sealed before 2026-11 hold findings.json, findings.csv)
     ${EVIDENCE_ROOT}<account>/<run>/raw/<service>/<region>/<operation>.json.gz   raw AWS API responses
                                                       (configuration metadata only, never data or secrets)
 

@@ -1,14 +1,15 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsClientFactory } from '../aws/clients.js';
-import { findingKey, FindingSchema, type Finding } from '../model/finding.js';
+import { findingKey, type Finding } from '../model/finding.js';
 import { countByStatus, type ScanRun } from '../model/run.js';
 import { findingsToCsv } from '../report/csv.js';
 import { canonicalJson } from './canonical-json.js';
+import { gzipDeterministic, isFindingsJsonPath, MAX_FINDINGS_JSON_BYTES, parseFindingsFile } from './findings-file.js';
 import { findPreviousChainKey, readChainEntry, type ListOptions } from './chain.js';
 import { sha256Hex } from './hashing.js';
 import {
-  chainKey, FINDINGS_CSV_FILE, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, runPrefix, scanAttemptPath, scanRecordKey, SIGNATURE_FILE,
+  chainKey, FINDINGS_CSV_GZ_FILE, FINDINGS_JSON_FILE, FINDINGS_JSON_GZ_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, runPrefix, scanAttemptPath, scanRecordKey, SIGNATURE_FILE,
 } from './layout.js';
 import {
   ManifestSchema, MANIFEST_KIND, SIGNATURE_KIND, SIGNING_ALGORITHM, SignatureEnvelopeSchema,
@@ -128,12 +129,13 @@ export class S3EvidenceStore implements EvidenceStore {
     }
     const manifest = ManifestSchema.parse(JSON.parse(manifestBytes.toString('utf8')));
     const prefix = runPrefix(accountId, runId);
-    const listed = manifest.entries.find((e) => e.path === FINDINGS_JSON_FILE);
-    const bytes = await getObjectBytes(this.s3, bucket, prefix + FINDINGS_JSON_FILE);
-    if (!listed || listed.sha256 !== sha256Hex(bytes)) {
-      throw new EvidenceIntegrityError(`${prefix}${FINDINGS_JSON_FILE} does not match its manifest hash; refusing to record it.`);
+    const listed = manifest.entries.find((e) => e.kind === 'findings-json' && isFindingsJsonPath(e.path));
+    if (!listed) throw new EvidenceIntegrityError(`${entry.manifestKey} lists no ${FINDINGS_JSON_GZ_FILE} (or ${FINDINGS_JSON_FILE}); refusing to record the run.`);
+    const bytes = await getObjectBytes(this.s3, bucket, prefix + listed.path);
+    if (listed.sha256 !== sha256Hex(bytes)) {
+      throw new EvidenceIntegrityError(`${prefix}${listed.path} does not match its manifest hash; refusing to record it.`);
     }
-    return { run: manifest.run, findings: FindingSchema.array().parse(JSON.parse(bytes.toString('utf8'))), manifestKey: entry.manifestKey };
+    return { run: manifest.run, findings: parseFindingsFile(listed.path, bytes, MAX_FINDINGS_JSON_BYTES), manifestKey: entry.manifestKey };
   }
 
   private requireWorkBucket(): string {
@@ -161,12 +163,18 @@ export class S3EvidenceStore implements EvidenceStore {
     const prefix = runPrefix(accountId, run.id);
     const findingsWritten = await this.writeObjects(prefix, [
       {
-        entry: { path: FINDINGS_JSON_FILE, kind: 'findings-json', contentType: 'application/json', description: `All ${findings.length} findings of the run` },
-        body: Buffer.from(canonicalJson(findings)),
+        entry: {
+          path: FINDINGS_JSON_GZ_FILE, kind: 'findings-json', contentType: 'application/json', contentEncoding: 'gzip',
+          description: `All ${findings.length} findings of the run (gzip)`,
+        },
+        body: gzipDeterministic(Buffer.from(canonicalJson(findings))),
       },
       {
-        entry: { path: FINDINGS_CSV_FILE, kind: 'findings-csv', contentType: 'text/csv; charset=utf-8', description: 'The same findings as CSV' },
-        body: Buffer.from(findingsToCsv(findings)),
+        entry: {
+          path: FINDINGS_CSV_GZ_FILE, kind: 'findings-csv', contentType: 'text/csv; charset=utf-8', contentEncoding: 'gzip',
+          description: 'The same findings as CSV (gzip)',
+        },
+        body: gzipDeterministic(Buffer.from(findingsToCsv(findings))),
       },
     ]);
     const keys = [...dataKeys, ...findingsWritten.keys];

@@ -1,4 +1,4 @@
-export const CHECK_KINDS = ['archive', 'manifest', 'object', 'signature', 'public-key', 'signer', 'chain', 'unlisted', 'missing', 'summary'] as const;
+export const CHECK_KINDS = ['archive', 'manifest', 'object', 'signature', 'public-key', 'signer', 'chain', 'unlisted', 'missing', 'summary', 'report'] as const;
 export type VerifyCheckKind = (typeof CHECK_KINDS)[number];
 
 /** ok: verified. fail: evidence cannot be trusted as-is. note: worth knowing, not a failure. */

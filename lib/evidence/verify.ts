@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
-import { FindingSchema } from '../model/finding.js';
+import { InflateLimitError, isFindingsJsonPath, parseFindingsFile } from './findings-file.js';
 import { sha256Hex, sha256OfStream } from './hashing.js';
-import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, FINDINGS_JSON_FILE, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
+import { BUNDLE_LEVEL_FILES, BUNDLE_SUMMARY_JSON, isBundleReportPath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE } from './layout.js';
 import { ManifestSchema, SignatureEnvelopeSchema, type Manifest } from './manifest.js';
 import { pemFingerprint, verifyManifestSignature } from './signing.js';
 import { summarizeFindings, type RunSummary } from './summary.js';
 import type { TrustedKey } from './trust.js';
 import { verifyChain } from './verify-chain.js';
 import { FailureLog, finishReport, type VerifiedRun, type VerifyReport } from './verify-report.js';
+import { ReportCrossCheck } from './verify-reports.js';
 import { verifySigners } from './verify-signer.js';
 import { walkZip, type ZipEntryInfo, type ZipEntryReader } from './zip-read.js';
 
@@ -30,7 +31,10 @@ export const VERIFY_LIMITS = {
   /** manifest.sig and public-key.pem are a few hundred bytes. */
   maxSmallFileBytes: 64 * 1024,
   maxSummaryBytes: 16 * 1024 * 1024,
-  /** findings.json is hashed at any size; it is parsed (for the summary cross-check) only up to this. */
+  /**
+   * findings.json(.gz) is hashed at any size; it is parsed (for the summary cross-check) only up to this,
+   * stored or inflated: a findings.json.gz that inflates past it (a gzip bomb) is hashed, not parsed.
+   */
   maxFindingsParseBytes: 32 * 1024 * 1024,
 } as const;
 
@@ -138,8 +142,9 @@ export async function verifyBundle(zipPath: string, options: VerifyOptions = {})
   if (runs.length === 0) log.add({ status: 'fail', kind: 'archive', subject: zipPath, message: 'contains no run manifest (evidence/<account>/<run>/manifest.json)' });
 
   const summaries: RunSummary[] = [];
+  const reports = new ReportCrossCheck();
   try {
-    await walkZip(zipPath, (entry) => visitObject(entry, covered, listed, summaries, log), VERIFY_LIMITS);
+    await walkZip(zipPath, (entry) => visitObject(entry, covered, listed, summaries, reports, log), VERIFY_LIMITS);
   } catch (error) {
     log.add({ status: 'fail', kind: 'archive', subject: zipPath, message: `could not be read to the end: ${(error as Error).message}` });
   }
@@ -148,6 +153,7 @@ export async function verifyBundle(zipPath: string, options: VerifyOptions = {})
   for (const check of verifyChain(runs)) log.add(check);
   const signers = verifySigners(runs, options.trustedKeys ?? [], log);
   checkSummary(summaryBytes, summaries, log);
+  reports.report(log);
   return finishReport(zipPath, runs.map(({ manifest: _m, ...run }) => run), log, { pinned: (options.trustedKeys?.length ?? 0) > 0, signers });
 }
 
@@ -157,11 +163,13 @@ function visitObject(
   covered: ReadonlySet<string>,
   listed: Map<string, ListedObject>,
   summaries: RunSummary[],
+  reports: ReportCrossCheck,
   log: FailureLog,
 ): ZipEntryReader | undefined {
   if (entry.isDirectory) return undefined;
   const name = Buffer.byteLength(entry.name) > VERIFY_LIMITS.maxNameBytes ? `${entry.name.slice(0, 200)}…` : entry.name;
   if (covered.has(name) || BUNDLE_LEVEL_FILES.includes(name)) return undefined;
+  if (isBundleReportPath(name)) return reports.reader(name);
   const object = listed.get(name);
   if (!object) {
     log.add({ status: 'fail', kind: 'unlisted', subject: name, message: 'is in the bundle but not listed in any manifest' });
@@ -174,7 +182,8 @@ function visitObject(
     log.add({ status: 'fail', kind: 'object', subject: name, message: `is ${entry.uncompressedSize} bytes in the zip, the manifest lists ${object.size} bytes` });
     return undefined;
   }
-  const parse = name.endsWith(`/${FINDINGS_JSON_FILE}`) && entry.uncompressedSize <= VERIFY_LIMITS.maxFindingsParseBytes;
+  const findingsList = isFindingsJsonPath(name);
+  const parse = findingsList && entry.uncompressedSize <= VERIFY_LIMITS.maxFindingsParseBytes;
   return async (stream: Readable) => {
     const chunks: Buffer[] = [];
     const { sha256, size } = await sha256OfStream(stream, parse ? (c) => chunks.push(c) : undefined);
@@ -184,18 +193,25 @@ function visitObject(
       return;
     }
     object.result = 'ok';
-    if (parse) summarizeRun(name, Buffer.concat(chunks), object.run, summaries, log);
-    else if (name.endsWith(`/${FINDINGS_JSON_FILE}`)) {
+    if (parse) summarizeRun(name, Buffer.concat(chunks), object.run, summaries, reports, log);
+    else if (findingsList) {
       log.add({ status: 'note', kind: 'summary', subject: name, message: `hash verified; at ${size} bytes it is not parsed for the summary cross-check` });
     }
   };
 }
 
-function summarizeRun(name: string, bytes: Buffer, run: RunWithManifest, summaries: RunSummary[], log: FailureLog): void {
+function summarizeRun(name: string, bytes: Buffer, run: RunWithManifest, summaries: RunSummary[], reports: ReportCrossCheck, log: FailureLog): void {
   try {
-    const parsed = FindingSchema.array().parse(JSON.parse(bytes.toString('utf8')));
+    const parsed = parseFindingsFile(name, bytes, VERIFY_LIMITS.maxFindingsParseBytes);
     summaries.push({ accountId: run.accountId, runId: run.runId, startedAt: run.startedAt, status: run.manifest.run.status, standards: summarizeFindings(parsed) });
+    // Only from a manifest whose signature verified: the report must match what the signer sealed.
+    if (run.publicKeySha256 !== undefined) reports.expect(run.accountId, run.runId, run.manifest.run, parsed);
   } catch (error) {
+    if (error instanceof InflateLimitError) {
+      // Its hash matched the signed manifest, so it is the evidence as sealed; only too large to parse here.
+      log.add({ status: 'note', kind: 'summary', subject: name, message: `hash verified; it inflates past ${VERIFY_LIMITS.maxFindingsParseBytes} bytes, so it is not parsed for the summary cross-check` });
+      return;
+    }
     log.add({ status: 'fail', kind: 'object', subject: name, message: `is not a valid findings list: ${(error as Error).message.slice(0, 200)}` });
   }
 }

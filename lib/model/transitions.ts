@@ -7,7 +7,8 @@ import type { ScanRun } from './run.js';
 import type { FindingState } from './finding-state.js';
 
 /**
- * How a finding moved between two runs. NEW: first FAIL. PERSISTING: still FAIL. RESOLVED: FAIL -> PASS.
+ * How a finding moved between two runs. NEW: first FAIL. PERSISTING: still FAIL (implied, never stored:
+ * see IMPLIED_KINDS). RESOLVED: FAIL -> PASS.
  * REGRESSED: FAIL again after it had been resolved. GONE: the resource is no longer reported by a run
  * that assessed its scope (kept, never dropped). SUPPRESSED/UNSUPPRESSED: a risk acceptance started or
  * ended. ERRORED: could not be assessed this run (last known status is kept).
@@ -23,6 +24,13 @@ export const TRANSITION_KINDS = [
   'ERRORED',
 ] as const;
 export type TransitionKind = (typeof TRANSITION_KINDS)[number];
+
+/**
+ * Kinds that are implied by the state instead of recorded: a FAIL that is still a FAIL is the common case
+ * (most of an account's failures, every day), so recording it would make history grow with the size of the
+ * account instead of with what changed. Items of these kinds written before this rule still parse.
+ */
+export const IMPLIED_KINDS: ReadonlySet<TransitionKind> = new Set(['PERSISTING']);
 
 export const TransitionSchema = z.object({
   key: z.string(),
@@ -42,10 +50,16 @@ export type Transition = z.infer<typeof TransitionSchema>;
  * for idempotent re-stores).
  */
 export interface TransitionResult {
-  /** New or changed states only (states the run did not touch are not returned), sorted by key. */
+  /**
+   * New or changed states only, sorted by key. A state the run saw again without any change (same status,
+   * same finding) is not returned: its "last seen" is implied by the run (lib/store keeps it per account and
+   * region), so an unchanged account costs no state writes.
+   */
   states: FindingState[];
-  /** At most one per key, sorted by key. */
+  /** At most one per key, sorted by key; implied kinds (PERSISTING) are not included. */
   transitions: Transition[];
+  /** Keys seen again still failing (PERSISTING, implied): counted, not recorded. */
+  persisting: number;
 }
 
 export interface TransitionOptions {
@@ -113,6 +127,8 @@ const isFailing = (s: FindingStatus | undefined): boolean => s === 'FAIL' || s =
 interface Step {
   kind?: TransitionKind;
   state: FindingState;
+  /** False when the run saw the key again and nothing about it changed (no write needed). */
+  changed: boolean;
 }
 
 function firstSight(f: Finding, key: string, run: ScanRun, at: string): Step {
@@ -131,7 +147,7 @@ function firstSight(f: Finding, key: string, run: ScanRun, at: string): Step {
   };
   const kind: TransitionKind | undefined =
     f.status === 'FAIL' ? 'NEW' : f.status === 'SUPPRESSED' ? 'SUPPRESSED' : f.status === 'ERROR' ? 'ERRORED' : undefined;
-  return kind ? { kind, state } : { state };
+  return kind ? { kind, state, changed: true } : { state, changed: true };
 }
 
 /** Transition kind for a key seen before, or undefined when nothing worth recording happened. */
@@ -175,7 +191,35 @@ function seenAgain(prev: FindingState, f: Finding, run: ScanRun, at: string): St
     gone: false,
     everResolved: prev.everResolved || kind === 'RESOLVED',
   };
-  return kind ? { kind, state } : { state };
+  const changed = materiallyChanged(prev, state);
+  return kind ? { kind, state, changed } : { state, changed };
+}
+
+/**
+ * Did anything but "last seen" change? A new reason text or remediation counts (the digest shows the
+ * state's finding), so the stored finding is always the latest one.
+ */
+function materiallyChanged(prev: FindingState, next: FindingState): boolean {
+  return (
+    prev.status !== next.status ||
+    prev.lastAssessedStatus !== next.lastAssessedStatus ||
+    prev.failingSince !== next.failingSince ||
+    prev.firstSeenAt !== next.firstSeenAt ||
+    prev.lastChangedAt !== next.lastChangedAt ||
+    prev.gone !== next.gone ||
+    prev.everResolved !== next.everResolved ||
+    stableJson(prev.finding) !== stableJson(next.finding)
+  );
+}
+
+/** JSON with object keys sorted, so two equal findings compare equal whatever order their keys came in. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function vanished(prev: FindingState, run: ScanRun, at: string): Step {
@@ -183,6 +227,7 @@ function vanished(prev: FindingState, run: ScanRun, at: string): Step {
   return {
     kind: 'GONE',
     state: { ...rest, gone: true, lastChangedAt: at, lastRunId: run.id },
+    changed: true,
   };
 }
 
@@ -220,8 +265,13 @@ export function computeTransitions(
 
   steps.sort((a, b) => (a.state.key < b.state.key ? -1 : a.state.key > b.state.key ? 1 : 0));
   const transitions: Transition[] = [];
+  let persisting = 0;
   for (const { kind, state } of steps) {
     if (!kind) continue;
+    if (IMPLIED_KINDS.has(kind)) {
+      persisting += 1;
+      continue;
+    }
     const prev = previous.get(state.key);
     transitions.push({
       key: state.key,
@@ -233,7 +283,7 @@ export function computeTransitions(
       finding: state.finding,
     });
   }
-  return { states: steps.map((s) => s.state), transitions };
+  return { states: steps.filter((s) => s.changed).map((s) => s.state), transitions, persisting };
 }
 
 /** Whole days a state has been failing at `now` (0 when not failing); for "oldest open failures". */

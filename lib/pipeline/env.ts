@@ -26,6 +26,12 @@ export const PipelineEnvSchema = z
     SENDER_EMAIL: z.string().email(),
     ORGANIZATION_NAME: z.string().min(1),
     BUNDLE_LINK_EXPIRY_DAYS: z.coerce.number().int().min(1).max(7).default(7),
+    /** The digest's bundles bucket (no Object Lock; bundles expire). Unset: the digest says no bundle was built. */
+    BUNDLE_BUCKET: z.string().min(1).optional(),
+    /** Largest bundle the digest builds (it is staged in the Lambda's /tmp); a larger one is left to the CLI. */
+    BUNDLE_MAX_BYTES: z.coerce.number().int().min(1).default(400 * 1024 * 1024),
+    /** SHA-256 of the signing key's public key (the stack's SigningKeyFingerprint), shown in the digest. */
+    SIGNING_KEY_FINGERPRINT: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     /** Tests and the local demo point every client at moto through this. */
     AWS_ENDPOINT_URL: z.string().url().optional(),
     /** Endpoint for the scanned accounts when they are emulated separately (the demo's clinic account). */
@@ -34,6 +40,8 @@ export const PipelineEnvSchema = z
     /** JSON object of check thresholds from the deployment configuration; parsed by pipelineThresholds. */
     THRESHOLDS: z.string().optional(),
     ALLOW_BELOW_HIPAA_MINIMUM: z.enum(['true', 'false']).default('false'),
+    /** `securityHub: true`: RecordAccount imports each account's findings into the audit account's Security Hub. */
+    SECURITY_HUB: z.enum(['true', 'false']).default('false'),
   })
   .refine((env) => env.USE_ORGANIZATION === 'true' || (env.TARGET_ACCOUNTS?.length ?? 0) > 0, {
     message: 'set TARGET_ACCOUNTS (comma-separated account ids) or USE_ORGANIZATION=true',

@@ -46,7 +46,7 @@ export async function finalizeRun(
       }
       byStatus[run.status] += 1;
       for (const [status, n] of Object.entries(run.counts)) counts[status as keyof typeof counts] = (counts[status as keyof typeof counts] ?? 0) + n;
-      errors.push(...run.collectionErrors);
+      errors.push(...run.collectionErrors, ...(run.exportErrors ?? []));
       coverage.push(...(run.coverage ?? []));
       Object.assign(openCounts, run.openCountsByAccount);
       if (run.finishedAt > finishedAt) finishedAt = run.finishedAt;

@@ -10,3 +10,4 @@ export { sendScheduledDigest, DIGEST_PREFIX, type DigestOutcome } from './send-d
 export { ExpectedError } from '../model/errors.js';
 export { EvidenceIntegrityError, NothingToSealError } from '../evidence/types.js';
 export { RunInProgressError } from '../store/dynamodb/run-lock.js';
+export { respondToFingerprintRequest, type CustomResourceResponse } from './signing-key-fingerprint.js';

@@ -1,5 +1,6 @@
 import { countByStatus, type RunStatus, type ScanRun } from '../model/run.js';
 import type { PipelineEnv } from './env.js';
+import { exportAccountToSecurityHub, type SecurityHubExportSummary } from './export-security-hub.js';
 import { pipelineStores } from './stores.js';
 import { pipelineClients } from './target-clients.js';
 
@@ -11,7 +12,7 @@ import { pipelineClients } from './target-clients.js';
 export async function recordAccount(
   env: PipelineEnv,
   input: { runId: string; startedAt: string; accountId: string; error?: { Error: string; Cause: string }; now?: Date },
-): Promise<{ accountId: string; status: RunStatus; counts: Record<string, number> }> {
+): Promise<{ accountId: string; status: RunStatus; counts: Record<string, number>; securityHub?: SecurityHubExportSummary }> {
   const clients = pipelineClients(env);
   try {
     const stores = pipelineStores(env, clients);
@@ -34,7 +35,14 @@ export async function recordAccount(
     }
     const sealed = await stores.evidence.readVerifiedFindings(input.accountId, input.runId, input.startedAt);
     await stores.findings.recordAccountRun(sealed.run, sealed.findings);
-    return { accountId: input.accountId, status: sealed.run.status, counts: sealed.run.counts };
+    const result = { accountId: input.accountId, status: sealed.run.status, counts: sealed.run.counts };
+    if (env.SECURITY_HUB !== 'true') return result;
+    // After the record: the audit's own record never waits on, or fails with, an export.
+    const exported = await exportAccountToSecurityHub(env, clients, sealed);
+    if (exported.errors.length > 0) {
+      await stores.findings.noteAccountRunExportErrors(input.accountId, sealed.run.startedAt, sealed.run.id, exported.errors);
+    }
+    return { ...result, securityHub: exported.summary };
   } finally {
     clients.destroy();
   }

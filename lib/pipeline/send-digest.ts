@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -12,10 +13,11 @@ import { digestIdempotencyKey, DynamoDbDigestLedger } from '../digest/ledger.js'
 import { renderDigestEmail } from '../digest/render-email.js';
 import { sendDigest } from '../digest/send.js';
 import { buildBundle } from '../evidence/bundle.js';
-import { uploadBundle } from '../evidence/presign.js';
+import { uploadBundle, type LinkExpiry } from '../evidence/presign.js';
 import { archiveDigest, latestArchivedPosture } from '../evidence/digest-archive.js';
 import { bundleKey, DIGEST_ROOT } from '../evidence/layout.js';
 import { BundleRequestError } from '../evidence/selection.js';
+import { ExpectedError } from '../model/errors.js';
 import type { AwsClientFactory } from '../aws/clients.js';
 import type { PipelineEnv } from './env.js';
 import { pipelineStores } from './stores.js';
@@ -32,11 +34,28 @@ export interface DigestOutcome {
   html: string;
   text: string;
   bundleUrl?: string;
+  /** Why the period's bundle could not be built (the digest was sent without it and says so). */
+  bundleError?: string;
 }
+
+/** The staged bundle passed the size the digest may build; the CLI builds any size. */
+export class BundleTooLargeError extends ExpectedError {
+  constructor(maxBytes: number) {
+    super(`the bundle is larger than the ${Math.round(maxBytes / 1024 / 1024)} MiB the digest function may stage; build it with the CLI.`);
+    this.name = 'BundleTooLargeError';
+  }
+}
+
+type PeriodBundle =
+  | { kind: 'linked'; link: { url: string; expiresAt: string; expiryLimitedBy: LinkExpiry['limitedBy'] } }
+  | { kind: 'missing'; reason: string; command: string }
+  | { kind: 'none' };
 
 /**
  * The weekly digest: posture from the findings store, an evidence bundle for the period with a
- * presigned link, sent once per period through SES, and archived next to the evidence.
+ * presigned link, sent once per period through SES, and archived next to the evidence. The bundle is
+ * built only when the ledger says this period's digest has not gone out, and a bundle that cannot be
+ * built never stops the digest: the email says it is missing, why, and the command that builds it.
  */
 export async function sendScheduledDigest(
   env: PipelineEnv,
@@ -48,7 +67,10 @@ export async function sendScheduledDigest(
   const clients = pipelineClients(env);
   try {
     const stores = pipelineStores(env, clients);
-    const bundle = await bundleForPeriod(env, clients, period);
+    const ledger = new DynamoDbDigestLedger({ client: clients.get(DynamoDBClient, env.AWS_REGION), tableName: env.TABLE_NAME });
+    const idempotencyKey = digestIdempotencyKey(env.ORGANIZATION_NAME, period);
+    // A re-delivered schedule event must not build (and store) another copy of the bundle.
+    const bundle: PeriodBundle = (await ledger.hasSent(idempotencyKey)) ? { kind: 'none' } : await bundleForPeriod(env, clients, period);
     const archived = await latestArchivedPosture(clients.get(S3Client, env.AWS_REGION), env.EVIDENCE_BUCKET, period.to);
     const previousPosture = archived === undefined ? undefined : DigestPostureSchema.parse(archived);
     const digestInput = await buildDigestInput({
@@ -59,15 +81,17 @@ export async function sendScheduledDigest(
       organizationName: env.ORGANIZATION_NAME,
       officerEmails: env.OFFICER_EMAILS,
       ...(previousPosture ? { previousPosture } : {}),
-      ...(bundle ? { bundleLink: bundle } : {}),
+      ...(bundle.kind === 'linked' ? { bundleLink: bundle.link } : {}),
+      ...(bundle.kind === 'missing' ? { bundleMissing: { reason: bundle.reason, command: bundle.command } } : {}),
+      ...(env.SIGNING_KEY_FINGERPRINT ? { signingKeyFingerprint: env.SIGNING_KEY_FINGERPRINT } : {}),
     });
     const digest = await renderDigestEmail(digestInput);
     const result = await sendDigest(digest, {
       ses: clients.get(SESv2Client, env.AWS_REGION),
       from: env.SENDER_EMAIL,
       to: env.OFFICER_EMAILS,
-      ledger: new DynamoDbDigestLedger({ client: clients.get(DynamoDBClient, env.AWS_REGION), tableName: env.TABLE_NAME }),
-      idempotencyKey: digestIdempotencyKey(env.ORGANIZATION_NAME, period),
+      ledger,
+      idempotencyKey,
     });
     if (result.status === 'SENT') {
       await archiveDigest(clients.get(S3Client, env.AWS_REGION), env.EVIDENCE_BUCKET, period.to, { ...digest, postureJson: JSON.stringify(digestInput.posture) });
@@ -78,42 +102,79 @@ export async function sendScheduledDigest(
       subject: digest.subject,
       html: digest.html,
       text: digest.text,
-      ...(bundle ? { bundleUrl: bundle.url } : {}),
+      ...(bundle.kind === 'linked' ? { bundleUrl: bundle.link.url } : {}),
+      ...(bundle.kind === 'missing' ? { bundleError: bundle.reason } : {}),
     };
   } finally {
     clients.destroy();
   }
 }
 
-async function bundleForPeriod(
+/** The CLI command that builds (and, for archived evidence, first restores) this period's bundle. */
+export function bundleCommand(env: Pick<PipelineEnv, 'EVIDENCE_BUCKET' | 'AWS_REGION'>, period: { from: string; to: string }, restore = false): string {
+  const [from, to] = [period.from.slice(0, 10), period.to.slice(0, 10)];
+  return `hipaa-audit bundle --from ${from} --to ${to} --evidence-bucket ${env.EVIDENCE_BUCKET} --region ${env.AWS_REGION} --output hipaa-audit-evidence-${from}_${to}.zip${restore ? ' --restore' : ''}`;
+}
+
+async function bundleForPeriod(env: PipelineEnv, clients: AwsClientFactory, period: { from: string; to: string }): Promise<PeriodBundle> {
+  try {
+    const link = await buildAndUpload(env, clients, period);
+    return link ? { kind: 'linked', link } : { kind: 'none' };
+  } catch (error) {
+    const archived = error instanceof Error && error.name === 'InvalidObjectState';
+    const reason = archived
+      ? 'evidence of this period is archived (Glacier / Deep Archive) and must be restored first.'
+      : oneLine(error);
+    return { kind: 'missing', reason, command: bundleCommand(env, period, archived) };
+  }
+}
+
+async function buildAndUpload(
   env: PipelineEnv,
   clients: AwsClientFactory,
   period: { from: string; to: string },
-): Promise<{ url: string; expiresAt: string } | undefined> {
+): Promise<{ url: string; expiresAt: string; expiryLimitedBy: LinkExpiry['limitedBy'] } | undefined> {
+  if (!env.BUNDLE_BUCKET) throw new Error('no bundles bucket is configured (BUNDLE_BUCKET is not set).');
   const dir = await mkdtemp(join(tmpdir(), 'hipaa-audit-bundle-'));
   const file = join(dir, 'bundle.zip');
   try {
-    const output = createWriteStream(file);
+    // Counted on the way to /tmp, so an oversized bundle stops early instead of filling the disk.
+    let bytes = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        if (bytes > env.BUNDLE_MAX_BYTES) callback(new BundleTooLargeError(env.BUNDLE_MAX_BYTES));
+        else callback(null, chunk);
+      },
+    });
+    const written = pipeline(limit, createWriteStream(file));
     try {
       await buildBundle({
-        clients, region: env.AWS_REGION, bucket: env.EVIDENCE_BUCKET, output,
+        clients, region: env.AWS_REGION, bucket: env.EVIDENCE_BUCKET, output: limit,
         from: period.from.slice(0, 10), to: period.to.slice(0, 10),
       });
-      await finished(output);
-    } catch (err) {
-      output.destroy();
+      await written;
+    } catch (error) {
+      limit.destroy();
+      await written.catch(() => undefined);
       // No runs in the period: the digest says so; there is simply no bundle to link.
-      if (err instanceof BundleRequestError) return undefined;
-      throw err;
+      if (error instanceof BundleRequestError) return undefined;
+      throw error;
     }
-    const expiresInSeconds = env.BUNDLE_LINK_EXPIRY_DAYS * 86_400;
     const uploaded = await uploadBundle({
-      clients, region: env.AWS_REGION, bucket: env.EVIDENCE_BUCKET,
+      clients, region: env.AWS_REGION, bucket: env.BUNDLE_BUCKET,
       key: bundleKey(`${period.from.slice(0, 10)}_${period.to.slice(0, 10)}`),
-      filePath: file, expiresIn: expiresInSeconds,
+      filePath: file, expiresIn: env.BUNDLE_LINK_EXPIRY_DAYS * 86_400,
     });
-    return { url: uploaded.url, expiresAt: new Date(Date.now() + expiresInSeconds * 1000).toISOString() };
+    return { url: uploaded.url, expiresAt: uploaded.expiresAt, expiryLimitedBy: uploaded.expiryLimitedBy };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One line for the email: the error's name and first line of message, never a stack. */
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  const first = text.split('\n')[0]?.trim() ?? '';
+  return first.length > 300 ? `${first.slice(0, 297)}...` : first;
 }

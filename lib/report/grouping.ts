@@ -29,6 +29,7 @@ export function groupByStandard(findings: readonly Finding[]): StandardGroup[] {
     .map(([standard, list]) => ({ standard, findings: list.sort(compareFindings) }));
 }
 
+/** Within a standard: failures first, then errors, ...; within each status, most severe first. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
@@ -36,4 +37,13 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.checkId.localeCompare(b.checkId) ||
     a.resource.arn.localeCompare(b.resource.arn)
   );
+}
+
+/**
+ * One list across standards, most severe first: what needs attention (FAIL, ERROR, SUPPRESSED) before
+ * what does not, then severity, then FAIL before ERROR before SUPPRESSED.
+ */
+export function compareBySeverity(a: Finding, b: Finding): number {
+  const open = (f: Finding) => (STATUS_RANK[f.status] <= STATUS_RANK.SUPPRESSED ? 0 : 1);
+  return open(a) - open(b) || severityRank(a.severity) - severityRank(b.severity) || compareFindings(a, b);
 }

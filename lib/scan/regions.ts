@@ -1,19 +1,18 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsClientFactory } from '../aws/clients.js';
 import { ExpectedError } from '../model/errors.js';
-
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+import { AWS_REGIONS } from './aws-regions.js';
 
 export class InvalidRegionError extends ExpectedError {
   constructor(readonly region: string) {
-    super(`"${region}" is not an AWS region name (expected something like us-east-1).`);
+    super(`"${region}" is not an AWS region name (expected one like us-east-1; "hipaa-audit regions" lists them all).`);
     this.name = 'InvalidRegionError';
   }
 }
 
-/** Rejects anything that is not shaped like a region name, before any AWS call is made. */
+/** Rejects anything that is not a region AWS has (AWS_REGIONS), before any AWS call is made. */
 export function validateRegionNames(regions: readonly string[]): string[] {
-  for (const region of regions) if (!REGION_PATTERN.test(region)) throw new InvalidRegionError(region);
+  for (const region of regions) if (!AWS_REGIONS.has(region)) throw new InvalidRegionError(region);
   return [...new Set(regions)];
 }
 

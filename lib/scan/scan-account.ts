@@ -7,7 +7,8 @@ import { CHECKS } from '../checks/registry.js';
 import { DEFAULT_THRESHOLDS, describeThresholds, type Thresholds } from '../checks/thresholds.js';
 import type { CheckDefinition } from '../checks/types.js';
 import type { Finding } from '../model/finding.js';
-import { AccountSnapshotSchema, SNAPSHOT_FAMILIES, type AccountSnapshot, type SnapshotFamily } from '../snapshot/schema.js';
+import { AccountSnapshotSchema, type AccountSnapshot } from '../snapshot/schema.js';
+import { familiesToCollect, notCollectedFamilies } from './families.js';
 import { findCollectionErrors } from './collection-errors.js';
 import { computeCoverage } from './coverage.js';
 import { resolveIdentity } from './identity.js';
@@ -32,6 +33,7 @@ export interface ScanOptions {
 
 export interface ScanResult {
   run: ScanRun;
+  /** With a selection of checks, the families they do not read throw on use (see ./families.ts). */
   snapshot: AccountSnapshot;
   findings: Finding[];
   evidence: RawEvidence[];
@@ -67,12 +69,19 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     ...(options.progress ? { progress: options.progress } : {}),
   });
 
-  const families = Object.keys(SNAPSHOT_FAMILIES) as SnapshotFamily[];
+  const checks = options.checks ?? CHECKS;
+  const wholeCatalog = CHECKS.every((check) => checks.includes(check));
+  const families = familiesToCollect(checks, wholeCatalog);
+  if (!wholeCatalog) progress({ phase: 'collect', detail: `${checks.length} check(s) selected: collecting only ${families.join(', ') || 'no family'}` });
   const parts = await collectFamilies(ctx, families, (family, seconds) =>
     progress({ phase: 'collect', detail: `${COLLECTORS[family].label} collected in ${seconds.toFixed(1)} s` }),
   );
 
-  const parsed = AccountSnapshotSchema.safeParse({
+  const collectedSchema = AccountSnapshotSchema.pick({
+    schemaVersion: true, accountId: true, partition: true, regions: true, includesGlobal: true, collectedAt: true,
+    ...Object.fromEntries(families.map((family) => [family, true])),
+  });
+  const parsed = collectedSchema.safeParse({
     schemaVersion: 1,
     accountId: identity.accountId,
     partition: identity.partition,
@@ -90,14 +99,15 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
       { cause: parsed.error },
     );
   }
-  const snapshot = parsed.data;
+  // Families the selected checks do not read are stand-ins that throw on use (ERROR, never a verdict).
+  const snapshot = { ...notCollectedFamilies(families), ...parsed.data } as AccountSnapshot;
 
-  progress({ phase: 'evaluate', detail: `${(options.checks ?? CHECKS).length} checks` });
+  progress({ phase: 'evaluate', detail: `${checks.length} checks` });
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const findings = evaluateSnapshot(snapshot, options.checks ?? CHECKS, now(), thresholds);
+  const findings = evaluateSnapshot(snapshot, checks, now(), thresholds);
   // The inventory is context, not assessment: its failures are shown in the coverage section and do not
-  // make the run PARTIAL (no verdict depends on them).
-  const collectionErrors = findCollectionErrors({ ...snapshot, inventory: undefined }).map(({ code, message, operation, region }) => ({
+  // make the run PARTIAL (no verdict depends on them). Only collected families are walked.
+  const collectionErrors = findCollectionErrors({ ...parsed.data, inventory: undefined }).map(({ code, message, operation, region }) => ({
     code,
     message,
     operation,
@@ -115,7 +125,7 @@ export async function scanAccount(options: ScanOptions): Promise<ScanResult> {
     counts: countByStatus(findings),
     collectionErrors,
     thresholds: describeThresholds(thresholds),
-    coverage: computeCoverage(snapshot, findings),
+    ...(families.includes('inventory') ? { coverage: computeCoverage(snapshot, findings) } : {}),
   };
   return { run, snapshot, findings, evidence: ctx.evidence.records };
 }

@@ -2,6 +2,7 @@ import type { ScanRun } from '../model/run.js';
 import type { FindingState } from '../model/finding-state.js';
 import type { Suppression } from '../model/suppressions.js';
 import type { Transition } from '../model/transitions.js';
+import type { AccountRecord } from './account-record.js';
 
 /**
  * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack
@@ -99,8 +100,9 @@ export function accountRunItem(run: ScanRun, accountId: string): Item {
   return { PK: keys.account(accountId), SK: keys.accountRun(run.startedAt, run.id), entity: ENTITY.accountRun, ...run };
 }
 
-export function accountItem(accountId: string): Item {
-  return { PK: keys.accountsPk, SK: keys.account(accountId), entity: ENTITY.account, accountId };
+/** Written once per run and account: the account's last recorded run and, per region, the last run that assessed it. */
+export function accountItem(record: AccountRecord): Item {
+  return { PK: keys.accountsPk, SK: keys.account(record.accountId), entity: ENTITY.account, ...record };
 }
 
 export function suppressionItem(s: Suppression): Item {
@@ -147,6 +149,7 @@ export const TABLE_DESIGN = {
     ['the audit run holding the run lock', 'GetItem LOCK / AUDIT_RUN; conditional Put / Delete'],
     ['one account of a run (recorded chunk)', 'GetItem ACCT#<accountId> / RUN#<startedAt>#<runId>'],
     ['accounts ever recorded', 'Query ACCOUNTS'],
+    ["an account's record (last run, last assessed per region)", 'GetItem ACCOUNTS / ACCT#<accountId>'],
     ['was this digest sent', 'GetItem DIGEST#<idempotencyKey> / SENT (consistent read)'],
   ],
 } as const;

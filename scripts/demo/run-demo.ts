@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { buildBundle } from '../../lib/evidence/bundle.js';
-import { FINDINGS_JSON_FILE, runPrefix } from '../../lib/evidence/layout.js';
+import { MAX_FINDINGS_JSON_BYTES, parseFindingsFile } from '../../lib/evidence/findings-file.js';
+import { FINDINGS_JSON_GZ_FILE, runPrefix } from '../../lib/evidence/layout.js';
 import { getObjectBytes } from '../../lib/evidence/s3-objects.js';
 import { fetchPublicKey } from '../../lib/evidence/signing.js';
 import { trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
 import type { VerifyOutcome } from '../../lib/evidence/verify-report.js';
-import { FindingSchema, type Finding } from '../../lib/model/finding.js';
+import type { Finding } from '../../lib/model/finding.js';
 import { randomUUID } from 'node:crypto';
 import { S3WorkStore } from '../../lib/evidence/work-store.js';
 import {
@@ -108,8 +108,10 @@ export async function runDemo(options: { outputDir: string; log?: DemoLog; regis
 
     const transitions = await stores.findings.transitionsSince('1970-01-01T00:00:00.000Z');
     const s3 = auditClients.get(S3Client, region);
-    const findings = z.array(FindingSchema).parse(
-      JSON.parse((await getObjectBytes(s3, env.EVIDENCE_BUCKET, runPrefix(CLINIC_ACCOUNT_ID, second.runId) + FINDINGS_JSON_FILE)).toString('utf8')),
+    const findings = parseFindingsFile(
+      FINDINGS_JSON_GZ_FILE,
+      await getObjectBytes(s3, env.EVIDENCE_BUCKET, runPrefix(CLINIC_ACCOUNT_ID, second.runId) + FINDINGS_JSON_GZ_FILE),
+      MAX_FINDINGS_JSON_BYTES,
     );
 
     await mkdir(options.outputDir, { recursive: true });

@@ -12,7 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['snapshot'],
   ['collect', 'collectors', 'checks'],
   ['scan', 'report'],
-  ['store', 'evidence', 'digest', 'config'],
+  ['store', 'evidence', 'digest', 'config', 'securityhub'],
   ['pipeline', 'docs'],
   ['cli'],
 ];

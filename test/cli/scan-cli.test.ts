@@ -6,7 +6,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLINIC, seedClinicAccount } from '../../scripts/demo/clinic-account.js';
+import { validateWithPyOcsfModels } from '../report/validate-ocsf.js';
 import { buildCli, runCli } from '../support/cli.js';
+import { paginateGetFindings, SecurityHubClient, type AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 
 interface ReportFinding {
@@ -73,6 +75,51 @@ describe('hipaa-audit scan (built binary against moto)', () => {
     expect(lines.slice(1).every((l) => l.startsWith('kms_key_rotation_enabled,'))).toBe(true);
     expect(lines.length).toBeGreaterThan(1);
   });
+
+  it('writes a self-contained HTML report with the failures, their citations and remediation', async () => {
+    const out = join(dir, 'report.html');
+    const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled,s3_bucket_default_encryption', '--format', 'html', '--output', out]);
+    expect(result.code, result.stderr).toBe(1);
+    const page = await readFile(out, 'utf8');
+    expect(page).toMatch(/^<!DOCTYPE html>/);
+    expect(page).toContain('content="default-src &#39;none&#39;;'); // the strict CSP, attribute-escaped
+    expect(page).toContain('<b>billing.bob</b>');
+    expect(page).toContain('<strong>164.312(d)</strong> Person or entity authentication (Required)');
+    expect(page).not.toMatch(/\b(?:src|href)="(?!#)/); // nothing to load: no images, stylesheets, scripts or links by URL
+  });
+  it('writes OCSF Compliance Findings (JSON array and JSON Lines) that validate against py-ocsf-models', async () => {
+    const base = ['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled'];
+    const lines = await runCli([...base, '--format', 'ocsf-jsonl']);
+    expect(lines.code, lines.stderr).toBe(1);
+    const validation = await validateWithPyOcsfModels(lines.stdout);
+    expect(validation.output).toMatch(/^valid \d+ 1\.5\.0$/);
+    const array = await runCli([...base, '--format', 'ocsf']);
+    const events = JSON.parse(array.stdout) as { status_code: string; compliance: { requirements: string[] }; resources: { name: string }[]; finding_info: { uid: string } }[];
+    expect(events).toHaveLength(lines.stdout.trimEnd().split('\n').length);
+    const bob = events.find((e) => e.resources[0]?.name === 'billing.bob');
+    expect(bob?.status_code).toBe('FAIL');
+    expect(bob?.compliance.requirements).toEqual(expect.arrayContaining(['164.312(d)']));
+    expect(events.map((e) => e.finding_info.uid).sort()).toEqual(lines.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { finding_info: { uid: string } }).finding_info.uid).sort());
+  }, 180_000);
+
+  it('writes ASFF and imports it into the account\'s Security Hub with --security-hub, updating in place on a second scan', async () => {
+    const base = ['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'iam_user_console_mfa_enabled', '--format', 'asff', '--security-hub'];
+    const first = await runCli(base);
+    expect(first.code, first.stderr).toBe(1);
+    const asff = JSON.parse(first.stdout) as AwsSecurityFinding[];
+    expect(first.stderr).toContain(`Security Hub: ${asff.length} findings imported`);
+    const second = await runCli(base);
+    expect(second.code, second.stderr).toBe(1);
+
+    const clients = motoClients(moto);
+    const hub: AwsSecurityFinding[] = [];
+    for await (const page of paginateGetFindings({ client: clients.get(SecurityHubClient, 'us-east-1') }, {})) hub.push(...(page.Findings ?? []));
+    clients.destroy();
+    expect(hub.map((f) => f.Id).sort()).toEqual(asff.map((f) => f.Id).sort());
+    const bob = hub.find((f) => f.Resources?.[0]?.Id?.endsWith(':user/billing.bob'));
+    expect(bob).toMatchObject({ SchemaVersion: '2018-10-08', GeneratorId: 'iam_user_console_mfa_enabled', AwsAccountId: '123456789012', Compliance: { Status: 'FAILED', RelatedRequirements: expect.arrayContaining(['HIPAA 164.312(d)']) } });
+    expect(hub.find((f) => f.Resources?.[0]?.Id?.endsWith(':user/dr.alice'))).toMatchObject({ Compliance: { Status: 'PASSED' }, RecordState: 'ARCHIVED' });
+  }, 180_000);
 
   it('exits 0 when the selected checks have no FAIL', async () => {
     const result = await runCli(['scan', '--endpoint-url', moto.url, '--regions', 'us-east-1', '--checks', 'ec2_ebs_snapshot_not_public', '--format', 'json']);

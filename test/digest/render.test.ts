@@ -56,6 +56,9 @@ describe('renderDigest HTML', () => {
     expect(html).not.toContain('legacy-bucket-6<');
     // 24 open failures, 5 shown.
     expect(html).toContain('and 19 more');
+    // ... and says where the rest is: each run's HTML report in the bundle, or the command that makes one.
+    expect(html).toContain('and 19 more. The full list is in the evidence bundle: open reports/&lt;account&gt;/&lt;run&gt;/report.html in a browser');
+    expect(renderDigest(input, { maxItemsPerList: 5 }).text).toContain('scan --format html --output report.html');
     const capped = renderDigest(input, { maxItemsPerList: 2 });
     expect(capped.html).toContain('and 1 more'); // 3 new failures, 2 shown
     expect(renderDigest(input).html).toContain('and 9 more'); // default cap 15 of 24
@@ -124,6 +127,28 @@ describe('renderDigest HTML', () => {
   it('handles an empty bundle link and a non-http link cannot get in', () => {
     expect(renderDigest(sampleDigestInput({ bundleLink: undefined })).html).toContain('No evidence bundle link');
     expect(() => sampleDigestInput({ bundleLink: { url: 'javascript:alert(1)' } })).toThrow();
+  });
+
+  it('says a missing bundle is missing, why, and the command that builds it, in HTML and text', () => {
+    const command = 'hipaa-audit bundle --from 2025-03-01 --to 2025-03-08 --evidence-bucket ev --region us-east-1 --output b.zip';
+    const { html, text } = renderDigest(sampleDigestInput({ bundleLink: undefined, bundleMissing: { reason: 'NoSuchBucket: The specified bucket does not exist', command } }));
+    for (const body of [html, text]) {
+      expect(body).toContain('The evidence bundle for this period is missing: NoSuchBucket: The specified bucket does not exist');
+      expect(body).toContain(command);
+    }
+    expect(html).not.toContain('Download the signed evidence bundle');
+  });
+
+  it('states when a link may die before its nominal expiry, and shows the signing key fingerprint to pin', () => {
+    const fingerprint = 'ab'.repeat(32);
+    const { html, text } = renderDigest(sampleDigestInput({
+      bundleLink: { url: 'https://example.com/b.zip', expiresAt: '2025-03-15T08:00:00.000Z', expiryLimitedBy: 'unknown-credentials' },
+      signingKeyFingerprint: fingerprint,
+    }));
+    for (const body of [html, text]) {
+      expect(body).toContain('The link expires 2025-03-15 08:00 UTC at the latest; it was signed with temporary credentials and may stop working sooner.');
+      expect(body).toContain(`--trusted-key-fingerprint ${fingerprint}`);
+    }
   });
 });
 

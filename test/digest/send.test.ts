@@ -6,6 +6,7 @@ import { DigestAlreadySentError, DynamoDbDigestLedger, InMemoryDigestLedger, dig
 import { renderDigest } from '../../lib/digest/render.js';
 import { DigestSendError, sendDigest } from '../../lib/digest/send.js';
 import { createTable } from '../../lib/store/dynamodb/index.js';
+import { readSentEmails } from '../../scripts/demo/sent-mail.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { NASTY_BUCKET, sampleDigestInput } from './fixtures.js';
 
@@ -179,7 +180,8 @@ describe('digest CLI end to end (moto DynamoDB + SES)', () => {
     expect(html).toContain('phi-&lt;script&gt;');
     // The text body opens with the posture sentence, colour named.
     expect(await readFile(join(dir, 'd.txt'), 'utf8')).toMatch(/^\[RED\] 1 high failure open; 1 new this (week|period)\./);
-    const messages = await sentMessages(moto);
+    // The CLI sends as the Lambda does: a raw MIME message with the trend chart inline (moto keeps it as RawMessage).
+    const messages = await readSentEmails(moto.url);
     expect(messages).toHaveLength(1);
     expect(messages[0]?.subject).toMatch(/^\[HIPAA audit\] Acme: .* — 1 new failure \(partial run\)$/);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHash, verify as cryptoVerify } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import { GetObjectLockConfigurationCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectLockConfigurationCommand, GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerBundleCommand } from '../../lib/cli/commands/bundle.js';
@@ -91,7 +91,18 @@ describe('evidence writer', () => {
     expect(files.get('README.md')?.toString()).toContain('openssl dgst -sha256 -verify public-key.pem');
     const summary = JSON.parse(files.get('summary.json')?.toString() ?? '[]') as { standards: { standard: string; counts: Record<string, number> }[] }[];
     expect(summary[0]?.standards.find((s) => s.standard === '164.312(a) Access control')?.counts).toEqual({ PASS: 1, FAIL: 0, ERROR: 0, SUPPRESSED: 1 });
-    expect(files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.csv`)?.toString()).toContain(`"bucket-a1, ""quoted"", =formula-looking"`);
+    expect(gunzipSync(files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.csv.gz`) ?? Buffer.alloc(0)).toString()).toContain(`"bucket-a1, ""quoted"", =formula-looking"`);
+    // Stored compressed, and the manifest hashes the stored (gzip) bytes.
+    const gz = files.get(`evidence/${ACCOUNT}/${first.manifest.runId}/findings.json.gz`) ?? Buffer.alloc(0);
+    const listed = first.manifest.entries.find((e) => e.path === 'findings.json.gz');
+    expect(listed).toMatchObject({ kind: 'findings-json', contentEncoding: 'gzip', size: gz.length, sha256: createHash('sha256').update(gz).digest('hex') });
+    expect(first.manifest.entries.map((e) => e.path)).not.toContain('findings.json');
+    // Each run's HTML report, built from its sealed findings and manifest; verify accepts it as a generated file (no 'unlisted').
+    const page = files.get(`reports/${ACCOUNT}/${first.manifest.runId}/report.html`)?.toString() ?? '';
+    expect(page).toContain(`<code>${first.manifest.runId}</code>`);
+    expect(page).toContain('bucket-a1, &quot;quoted&quot;, =formula-looking');
+    expect(files.has(`reports/${ACCOUNT}/${second.manifest.runId}/report.html`)).toBe(true);
+    expect(files.get('README.md')?.toString()).toContain(`reports/${ACCOUNT}/${first.manifest.runId}/report.html`);
     // Date filter excludes runs outside the range.
     const narrow = await buildBundle({ clients, region: REGION, bucket: BUCKET, accountId: ACCOUNT, from: '2025-03-03', to: '2025-03-03', output: createWriteStream(join(dir, 'one.zip')) });
     expect(narrow.runs.map((r) => r.runId)).toEqual([second.manifest.runId]);
@@ -164,11 +175,14 @@ describe('hipaa-audit bundle', () => {
     await expect(bundle('--run', 'no-such-run', '--output', out)).rejects.toBeInstanceOf(UsageError);
   });
 
-  it('writes a verifiable bundle for a date range and uploads it with a presigned URL', async () => {
+  it('writes a verifiable bundle for a date range and uploads it to the bundles bucket (never the locked one) with a presigned URL', async () => {
     const out = join(dir, 'cli.zip');
-    const printed = await bundle('--from', '2025-03-01', '--to', '2025-03-02', '--account', ACCOUNT, '--output', out, '--upload', '--expires-in', '12h');
+    await expect(bundle('--from', '2025-03-01', '--to', '2025-03-02', '--account', ACCOUNT, '--output', out, '--upload')).rejects.toThrow(/--bundle-bucket/);
+    await s3().send(new CreateBucketCommand({ Bucket: `${BUCKET}-bundles` }));
+    const printed = await bundle('--from', '2025-03-01', '--to', '2025-03-02', '--account', ACCOUNT, '--output', out, '--upload', '--bundle-bucket', `${BUCKET}-bundles`, '--expires-in', '12h');
     expect(printed).toMatch(/1 run\(s\)/);
     expect(printed).toMatch(/X-Amz-Expires=43200/);
+    expect(printed).toContain(`Uploaded s3://${BUCKET}-bundles/bundles/`);
     expect((await verifyBundle(out)).ok).toBe(true);
   });
 });

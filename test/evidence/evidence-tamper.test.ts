@@ -2,6 +2,7 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,7 +11,7 @@ import { registerVerifyCommand } from '../../lib/cli/commands/verify.js';
 import { UsageError } from '../../lib/cli/errors.js';
 import { buildBundle, createEvidenceBucket, createSigningKey, S3EvidenceStore, verifyBundle, type VerifyReport } from '../../lib/evidence/index.js';
 import type { Manifest } from '../../lib/evidence/manifest.js';
-import { fetchPublicKey, pemFingerprint } from '../../lib/evidence/signing.js';
+import { fetchPublicKey, pemFingerprint, signManifest } from '../../lib/evidence/signing.js';
 import { trustedKeyFromFingerprint, trustedKeyFromPem } from '../../lib/evidence/trust.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { ACCOUNT, readZip, rewriteZip, runInput, tempDir } from './fixtures.js';
@@ -75,7 +76,7 @@ describe('verifyBundle on tampered bundles', () => {
   });
 
   it('names an evidence object removed from the bundle', async () => {
-    const victim = `${runDir(0)}findings.csv`;
+    const victim = `${runDir(0)}findings.csv.gz`;
     const report = await tampered('removed', (name) => (name === victim ? null : undefined));
     expect(failuresOf(report)).toEqual([`missing ${victim}`]);
   });
@@ -126,6 +127,50 @@ describe('verifyBundle on tampered bundles', () => {
     expect(failuresOf(report)).toEqual(['summary summary.json']);
   });
 
+  it('flags an edited HTML report; notes one of another report format instead of comparing it', async () => {
+    const victim = `reports/${ACCOUNT}/${runIds[1] ?? '?'}/report.html`;
+    const control = await verifyBundle(good);
+    expect(control.checks.filter((c) => c.kind === 'report').map((c) => `${c.status} ${c.subject}`)).toEqual(
+      runIds.map((id) => `ok reports/${ACCOUNT}/${id}/report.html`),
+    );
+    const edited = await tampered('report', (name, bytes) => (name === victim ? Buffer.from(bytes.toString().replace('<b class="st-FAIL">Fail</b>', '<b class="st-PASS">Pass</b>')) : undefined));
+    expect(failuresOf(edited)).toEqual([`report ${victim}`]);
+    const older = await tampered('report-format', (name, bytes) => (name === victim ? Buffer.from(bytes.toString().replace('content="hipaa-audit-report/1"', 'content="hipaa-audit-report/0"')) : undefined));
+    expect(failuresOf(older)).toEqual([]);
+    expect(older.notes.map((n) => `${n.kind} ${n.subject}`)).toContain(`report ${victim}`);
+  });
+
+  it('still verifies a run sealed before compression (plain findings.json and findings.csv)', async () => {
+    // Evidence is kept six years: rewrite the newest run as the old seal wrote it and sign it with the real key.
+    const dir2 = runDir(2);
+    const files = await readZip(good);
+    const manifest = JSON.parse(files.get(`${dir2}manifest.json`)?.toString() ?? '{}') as Manifest;
+    const replaced = new Map<string, Buffer | null>();
+    for (const entry of manifest.entries.filter((e) => e.path.startsWith('findings.'))) {
+      const plain = gunzipSync(files.get(dir2 + entry.path) ?? Buffer.alloc(0));
+      const oldPath = entry.path.replace(/\.gz$/, '');
+      replaced.set(dir2 + entry.path, null);
+      Object.assign(entry, { path: oldPath, sha256: createHash('sha256').update(plain).digest('hex'), size: plain.length, contentEncoding: undefined });
+      replaced.set(dir2 + oldPath, plain);
+    }
+    expect(manifest.entries.map((e) => e.path)).toEqual(expect.arrayContaining(['findings.json', 'findings.csv']));
+    const bytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    const kms = clients.get(KMSClient, REGION);
+    const sig = await signManifest(kms, keyId, bytes, await fetchPublicKey(kms, keyId));
+    const envelope = JSON.parse(files.get(`${dir2}manifest.sig`)?.toString() ?? '{}') as Record<string, unknown>;
+    replaced.set(`${dir2}manifest.json`, bytes);
+    replaced.set(`${dir2}manifest.sig`, Buffer.from(JSON.stringify({
+      ...envelope, messageType: sig.messageType, manifestSha256: createHash('sha256').update(bytes).digest('hex'), signature: sig.signature.toString('base64'),
+    })));
+    const path = join(dir, 'old-format.zip');
+    const adds = Object.fromEntries([...replaced].filter(([name, b]) => b && !files.has(name)).map(([name, b]) => [name, b as Buffer]));
+    await rewriteZip(good, path, (name) => (replaced.has(name) ? replaced.get(name) : undefined), adds);
+    const report = await verifyBundle(path, { trustedKeys: [trustedKeyFromPem(realPem, 'real.pem')] });
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.checks).toContainEqual(expect.objectContaining({ status: 'ok', kind: 'summary' }));
+  });
+
   it('reports a file that is not a zip as a failure, not a crash', async () => {
     const path = join(dir, 'not-a.zip');
     await writeFile(path, 'hello');
@@ -150,10 +195,10 @@ async function forge(src: string, dest: string): Promise<void> {
     const dir = runDir(i);
     const manifest = JSON.parse(files.get(`${dir}manifest.json`)?.toString() ?? '{}') as Manifest;
     if (i === runIds.length - 1) {
-      const findings = (files.get(`${dir}findings.json`)?.toString() ?? '').replace('"FAIL"', '"PASS"');
-      replaced.set(`${dir}findings.json`, Buffer.from(findings));
-      const entry = manifest.entries.find((e) => e.path === 'findings.json');
-      if (entry) Object.assign(entry, { sha256: createHash('sha256').update(findings).digest('hex'), size: Buffer.byteLength(findings) });
+      const findings = gzipSync(gunzipSync(files.get(`${dir}findings.json.gz`) ?? gzipSync('')).toString().replace('"FAIL"', '"PASS"'));
+      replaced.set(`${dir}findings.json.gz`, findings);
+      const entry = manifest.entries.find((e) => e.path === 'findings.json.gz');
+      if (entry) Object.assign(entry, { sha256: createHash('sha256').update(findings).digest('hex'), size: findings.length });
     }
     manifest.signing = { ...manifest.signing, publicKeySha256: forgerSha };
     if (previous && manifest.previousManifest) manifest.previousManifest = { ...manifest.previousManifest, sha256: previous.sha256 };
@@ -166,8 +211,8 @@ async function forge(src: string, dest: string): Promise<void> {
     replaced.set(`${dir}public-key.pem`, Buffer.from(forgerPem));
     previous = { runId: manifest.runId, sha256 };
   }
-  // The unsigned summary would disagree with the edited findings; the forger simply leaves it out.
-  await rewriteZip(src, dest, (name) => (name === 'summary.json' ? null : replaced.get(name)));
+  // The unsigned summary and reports would disagree with the edited findings; the forger simply leaves them out.
+  await rewriteZip(src, dest, (name) => (name === 'summary.json' || name.startsWith('reports/') ? null : replaced.get(name)));
 }
 
 describe('verify with a pinned signer', () => {

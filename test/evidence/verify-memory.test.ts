@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
@@ -45,6 +48,16 @@ async function verifyInChild(zip: string): Promise<{ code: number; stdout: strin
   return { code: result.code, stdout: result.stdout, maxRssBytes: kb * 1024 };
 }
 
+/** gzip of `mib` MiB of zeros (about 1 KB of output per MiB), built by streaming, never held inflated. */
+async function gzipOfZeros(mib: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const zeros = Buffer.alloc(1024 * 1024);
+  await pipeline(Readable.from((function* () { for (let i = 0; i < mib; i += 1) yield zeros; })()), createGzip({ level: 9 }), new Writable({
+    write(chunk: Buffer, _encoding, done) { chunks.push(chunk); done(); },
+  }));
+  return Buffer.concat(chunks);
+}
+
 function genuineEntries(skip: (name: string) => boolean = () => false): ZipSource[] {
   return [...genuine].filter(([name]) => !skip(name)).map(([name, bytes]) => ({ name, bytes }));
 }
@@ -70,10 +83,10 @@ afterAll(async () => {
 });
 
 describe('verify on hostile zips stays under 300 MB of RSS', () => {
-  it('120 entries named findings.json of 63 MB each (7.7 MB zip)', { timeout: 300_000 }, async () => {
+  it('120 entries named findings.json.gz of 63 MB each (7.7 MB zip)', { timeout: 300_000 }, async () => {
     const zip = join(dir, 'many-findings.zip');
-    const listed = `evidence/${ACCOUNT}/${runIds[0]}/findings.json`;
-    const planted = (i: number): ZipSource => ({ name: i % 2 === 0 ? listed : `evidence/${ACCOUNT}/planted-${i}/findings.json`, zeroMiB: 63 });
+    const listed = `evidence/${ACCOUNT}/${runIds[0]}/findings.json.gz`;
+    const planted = (i: number): ZipSource => ({ name: i % 2 === 0 ? listed : `evidence/${ACCOUNT}/planted-${i}/findings.json.gz`, zeroMiB: 63 });
     await writeZip(zip, [...Array.from({ length: 120 }, (_, i) => planted(i)), ...genuineEntries()]);
     try {
       const result = await verifyInChild(zip);
@@ -86,7 +99,7 @@ describe('verify on hostile zips stays under 300 MB of RSS', () => {
     }
   });
 
-  it('a 2 GB zero-filled findings.json that its (re-written) manifest lists, so it must be hashed', { timeout: 300_000 }, async () => {
+  it('a 2 GB zero-filled findings.json (the format before compression) that its (re-written) manifest lists, so it must be hashed', { timeout: 300_000 }, async () => {
     const zip = join(dir, 'huge-findings.zip');
     const runDir = `evidence/${ACCOUNT}/${runIds[1]}/`;
     const mib = 2048;
@@ -94,11 +107,11 @@ describe('verify on hostile zips stays under 300 MB of RSS', () => {
     const zeros = Buffer.alloc(1024 * 1024);
     for (let i = 0; i < mib; i += 1) hash.update(zeros);
     const manifest = JSON.parse(genuine.get(`${runDir}manifest.json`)?.toString() ?? '{}') as Manifest;
-    const entry = manifest.entries.find((e) => e.path === 'findings.json');
-    if (!entry) throw new Error('no findings.json entry');
-    Object.assign(entry, { sha256: hash.digest('hex'), size: mib * 1024 * 1024 });
+    const entry = manifest.entries.find((e) => e.path === 'findings.json.gz');
+    if (!entry) throw new Error('no findings.json.gz entry');
+    Object.assign(entry, { path: 'findings.json', sha256: hash.digest('hex'), size: mib * 1024 * 1024, contentEncoding: undefined });
     await writeZip(zip, [
-      ...genuineEntries((name) => name === `${runDir}findings.json` || name === `${runDir}manifest.json`),
+      ...genuineEntries((name) => name === `${runDir}findings.json.gz` || name === `${runDir}manifest.json`),
       { name: `${runDir}manifest.json`, bytes: Buffer.from(JSON.stringify(manifest, null, 2)) },
       { name: `${runDir}findings.json`, zeroMiB: mib },
     ]);
@@ -108,6 +121,30 @@ describe('verify on hostile zips stays under 300 MB of RSS', () => {
       // The object itself matches the edited manifest (it was streamed through SHA-256); the signature does not.
       expect(result.stdout).toContain(`FAIL signature  ${runDir}manifest.json`);
       expect(result.stdout).toContain(`NOTE summary    ${runDir}findings.json: hash verified; at 2147483648 bytes it is not parsed`);
+      expect(result.maxRssBytes).toBeLessThan(RSS_CEILING_BYTES);
+    } finally {
+      await rm(zip, { force: true });
+    }
+  });
+
+  it('a findings.json.gz that inflates to 1 GiB (a gzip bomb its re-written manifest lists) is hashed, never inflated past the cap', { timeout: 300_000 }, async () => {
+    const zip = join(dir, 'gzip-bomb.zip');
+    const runDir = `evidence/${ACCOUNT}/${runIds[1]}/`;
+    const bomb = await gzipOfZeros(1024);
+    const manifest = JSON.parse(genuine.get(`${runDir}manifest.json`)?.toString() ?? '{}') as Manifest;
+    const entry = manifest.entries.find((e) => e.path === 'findings.json.gz');
+    if (!entry) throw new Error('no findings.json.gz entry');
+    Object.assign(entry, { sha256: createHash('sha256').update(bomb).digest('hex'), size: bomb.length });
+    await writeZip(zip, [
+      ...genuineEntries((name) => name === `${runDir}findings.json.gz` || name === `${runDir}manifest.json`),
+      { name: `${runDir}manifest.json`, bytes: Buffer.from(JSON.stringify(manifest, null, 2)) },
+      { name: `${runDir}findings.json.gz`, bytes: bomb },
+    ]);
+    try {
+      const result = await verifyInChild(zip);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain(`FAIL signature  ${runDir}manifest.json`);
+      expect(result.stdout).toContain(`NOTE summary    ${runDir}findings.json.gz: hash verified; it inflates past 33554432 bytes`);
       expect(result.maxRssBytes).toBeLessThan(RSS_CEILING_BYTES);
     } finally {
       await rm(zip, { force: true });

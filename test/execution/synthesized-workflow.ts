@@ -8,6 +8,8 @@ import { synthesize } from '../infra/synth.js';
 // moto's default account: the one requests without assumed-role credentials land in (MOTO_ACCOUNT_ID would pin every
 // request, assumed roles included, to one account).
 export const HARNESS_ACCOUNT = '123456789012';
+/** CloudFormation's stack id: the UUID at its end is unique to one stack (the derived ExternalId uses it). */
+export const HARNESS_STACK_ID = `arn:aws:cloudformation:us-east-1:${HARNESS_ACCOUNT}:stack/HipaaAuditStack/4f2c7d3e-1a2b-4c5d-8e9f-0a1b2c3d4e5f`;
 export const HARNESS_REGION = 'us-east-1';
 
 /** What the deployment would run: the definition, which handler each Lambda ARN is, and the schedule's input. */
@@ -29,7 +31,9 @@ export interface HarnessResourceNames {
   tableName: string;
   evidenceBucket: string;
   workBucket: string;
+  bundleBucket: string;
   signingKeyId: string;
+  signingKeyFingerprint: string;
 }
 
 export function lambdaArn(logicalId: string): string {
@@ -59,11 +63,13 @@ export function synthesizedWorkflow(config: PipelineConfig, names: HarnessResour
     const props = (resource as { Properties?: { ObjectLockEnabled?: boolean; LifecycleConfiguration?: { Rules?: { Id?: string }[] } } }).Properties;
     if (props?.ObjectLockEnabled) resourceNames.set(id, names.evidenceBucket);
     if (props?.LifecycleConfiguration?.Rules?.some((r) => r.Id === 'expire-work-data')) resourceNames.set(id, names.workBucket);
+    if (props?.LifecycleConfiguration?.Rules?.some((r) => r.Id === 'expire-bundles')) resourceNames.set(id, names.bundleBucket);
   }
   for (const id of Object.keys(template.findResources('AWS::DynamoDB::Table'))) resourceNames.set(id, names.tableName);
   for (const [id, resource] of Object.entries(template.findResources('AWS::KMS::Key'))) {
     if ((resource as { Properties?: { KeySpec?: string } }).Properties?.KeySpec === 'ECC_NIST_P256') resourceNames.set(id, names.signingKeyId);
   }
+  for (const id of Object.keys(template.findResources('Custom::SigningKeyFingerprint'))) resourceNames.set(`${id}.Fingerprint`, names.signingKeyFingerprint);
   for (const id of Object.keys(template.findResources('AWS::IAM::Role'))) resourceNames.set(`${id}.Arn`, `arn:aws:iam::${HARNESS_ACCOUNT}:role/${id}`);
 
   const environment: Record<string, string> = {};
@@ -101,6 +107,14 @@ function resolveToken(token: Record<string, unknown>, handlerByArn: Map<string, 
   if (ref === 'AWS::Partition') return 'aws';
   if (ref === 'AWS::Region') return HARNESS_REGION;
   if (ref === 'AWS::AccountId') return HARNESS_ACCOUNT;
+  if (ref === 'AWS::StackId') return HARNESS_STACK_ID;
+  // Fn::Select over Fn::Split (the derived ExternalId takes the UUID out of the stack id).
+  const select = token['Fn::Select'] as [number | string, Record<string, unknown>] | undefined;
+  const split = select?.[1]['Fn::Split'] as [string, unknown] | undefined;
+  if (select && split) {
+    const whole = resolveString(split[1], (t) => resolveToken(t, handlerByArn, names));
+    return whole.split(split[0])[Number(select[0])] ?? '';
+  }
   if (ref && names.has(ref)) return names.get(ref) ?? '';
   throw new Error(`the harness cannot resolve the definition token ${JSON.stringify(token)}`);
 }

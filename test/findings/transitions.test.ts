@@ -9,26 +9,33 @@ import { ACCOUNT, finding, run } from './fixtures.js';
 function replay(steps: { run: ScanRun; findings: Finding[] }[]) {
   const states = new Map<string, FindingState>();
   const kinds: string[][] = [];
+  const written: number[] = [];
+  const persisting: number[] = [];
   for (const step of steps) {
     const result = computeTransitions(states, step.run, step.findings);
     for (const s of result.states) states.set(s.key, s);
     kinds.push(result.transitions.map((t) => t.kind));
+    written.push(result.states.length);
+    persisting.push(result.persisting);
   }
-  return { states, kinds };
+  return { states, kinds, written, persisting };
 }
 
 const t = (n: number) => `2025-03-0${n}T06:00:00.000Z`;
 const key = findingKey(finding());
 
 describe('computeTransitions', () => {
-  it('walks NEW -> PERSISTING -> RESOLVED -> REGRESSED and keeps failingSince across a failure', () => {
-    const { states, kinds } = replay([
+  it('walks NEW -> (PERSISTING, implied) -> RESOLVED -> REGRESSED and keeps failingSince across a failure', () => {
+    const { states, kinds, written, persisting } = replay([
       { run: run({ id: 'r1', finishedAt: t(1) }), findings: [finding()] },
       { run: run({ id: 'r2', finishedAt: t(2) }), findings: [finding()] },
       { run: run({ id: 'r3', finishedAt: t(3) }), findings: [finding({ status: 'PASS' })] },
       { run: run({ id: 'r4', finishedAt: t(4) }), findings: [finding()] },
     ]);
-    expect(kinds).toEqual([['NEW'], ['PERSISTING'], ['RESOLVED'], ['REGRESSED']]);
+    expect(kinds).toEqual([['NEW'], [], ['RESOLVED'], ['REGRESSED']]);
+    // The unchanged FAIL of r2 is counted as PERSISTING but neither recorded nor rewritten.
+    expect(persisting).toEqual([0, 1, 0, 0]);
+    expect(written).toEqual([1, 0, 1, 1]);
     const state = states.get(key);
     expect(state).toMatchObject({ status: 'FAIL', firstSeenAt: t(1), failingSince: t(4), everResolved: true, lastRunId: 'r4' });
   });
@@ -64,13 +71,16 @@ describe('computeTransitions', () => {
   });
 
   it('never resolves or drops a FAIL on ERROR, and records ERRORED once', () => {
-    const { kinds, states } = replay([
+    const { kinds, states, written, persisting } = replay([
       { run: run({ id: 'r1', finishedAt: t(1) }), findings: [finding()] },
       { run: run({ id: 'r2', finishedAt: t(2), status: 'PARTIAL' }), findings: [finding({ status: 'ERROR' })] },
       { run: run({ id: 'r3', finishedAt: t(3), status: 'PARTIAL' }), findings: [finding({ status: 'ERROR' })] },
       { run: run({ id: 'r4', finishedAt: t(4) }), findings: [finding()] },
     ]);
-    expect(kinds).toEqual([['NEW'], ['ERRORED'], [], ['PERSISTING']]);
+    // ERROR -> FAIL is an implied PERSISTING (the failure never stopped), but the state changed and is written.
+    expect(kinds).toEqual([['NEW'], ['ERRORED'], [], []]);
+    expect(persisting).toEqual([0, 0, 0, 1]);
+    expect(written).toEqual([1, 1, 0, 1]);
     expect(states.get(key)).toMatchObject({ status: 'FAIL', failingSince: t(1), everResolved: false });
   });
 
@@ -123,7 +133,7 @@ describe('computeTransitions', () => {
     const r1 = run({ id: 'r1', finishedAt: t(2) });
     const first = computeTransitions(new Map(), r1, [finding()]);
     const previous = new Map(first.states.map((s) => [s.key, s]));
-    expect(computeTransitions(previous, r1, [finding()])).toEqual({ states: [], transitions: [] });
+    expect(computeTransitions(previous, r1, [finding()])).toEqual({ states: [], transitions: [], persisting: 0 });
     expect(computeTransitions(previous, run({ id: 'r0', finishedAt: t(1) }), [finding({ status: 'PASS' })]).transitions).toEqual([]);
   });
 
@@ -131,6 +141,17 @@ describe('computeTransitions', () => {
     const result = computeTransitions(new Map(), run({ id: 'r1', finishedAt: t(1) }), [finding({ status: 'PASS' }), finding()]);
     expect(result.states).toHaveLength(1);
     expect(result.states[0]?.status).toBe('FAIL');
+  });
+
+  it('rewrites an unchanged-status state when its finding changed, without a transition', () => {
+    const { kinds, written, states } = replay([
+      { run: run({ id: 'r1', finishedAt: t(1) }), findings: [finding({ status: 'PASS' })] },
+      { run: run({ id: 'r2', finishedAt: t(2) }), findings: [finding({ status: 'PASS' })] },
+      { run: run({ id: 'r3', finishedAt: t(3) }), findings: [{ ...finding({ status: 'PASS' }), reason: 'Encrypted with a customer key now' }] },
+    ]);
+    expect(kinds).toEqual([[], [], []]);
+    expect(written).toEqual([1, 0, 1]);
+    expect(states.get(key)).toMatchObject({ lastChangedAt: t(1), lastSeenAt: t(3), finding: { reason: 'Encrypted with a customer key now' } });
   });
 
   it('does not GONE states of checks that did not run', () => {

@@ -5,7 +5,7 @@ import { unproducedPaths } from './definition-paths.js';
 import { allStates, type Definition } from './definition.js';
 
 const workflow = synthesizedWorkflow(harnessConfig({ targets: { accounts: ['210000000001', '210000000002'] }, regions: ['us-east-1', 'us-west-2'] }), {
-  tableName: 'findings', evidenceBucket: 'evidence', workBucket: 'work', signingKeyId: 'key',
+  tableName: 'findings', evidenceBucket: 'evidence', workBucket: 'work', bundleBucket: 'bundles', signingKeyId: 'key', signingKeyFingerprint: 'f'.repeat(64),
 });
 const handlerOf = (resource: string) => workflow.handlerByArn.get(resource);
 

@@ -95,10 +95,10 @@ describe('collector role', () => {
 });
 
 describe('auditor role', () => {
-  it('reads evidence, decrypts it and fetches the manifest public key, nothing else', () => {
+  it('reads evidence, decrypts it, restores archived evidence and fetches the manifest public key, nothing else', () => {
     const actions = actionsOf(roleStatements(accounts.pipeline, roleId(accounts.pipeline, 'PipelineAuditorRole')));
     expect(actions.sort()).toEqual(
-      ['kms:Decrypt', 'kms:GetPublicKey', 's3:GetObject', 's3:GetObjectRetention', 's3:GetObjectVersion', 's3:ListBucket'].sort(),
+      ['kms:Decrypt', 'kms:GetPublicKey', 's3:GetObject', 's3:GetObjectRetention', 's3:GetObjectVersion', 's3:ListBucket', 's3:RestoreObject'].sort(),
     );
   });
 });

@@ -7,10 +7,11 @@ let synth: Synthesized;
 let definition: Definition;
 
 beforeAll(() => {
-  // One synthesis (with real esbuild bundling of the four handlers) for the whole file.
+  // One synthesis (with real esbuild bundling of every handler, seven with the fingerprint custom resource)
+  // for the whole file; on a loaded two-core machine that alone took ~115 s, past the default hook timeout.
   synth = synthesize();
   if (synth.violations.length === 0) definition = stateMachineDefinition(synth.pipeline);
-});
+}, 300_000);
 
 describe('cdk-nag (AwsSolutions + HIPAA Security)', () => {
   it('reports no unacknowledged finding', () => {
@@ -69,13 +70,41 @@ describe('evidence storage', () => {
     });
   });
 
-  it('retains all three buckets (evidence, access logs, work) and enforces TLS on them', () => {
+  it('retains all four buckets (evidence, access logs, work, bundles) and enforces TLS on them', () => {
     const buckets = synth.pipeline.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(3);
+    expect(Object.keys(buckets)).toHaveLength(4);
     for (const b of Object.values(buckets)) expect(b).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     const policies = Object.values(synth.pipeline.findResources('AWS::S3::BucketPolicy'));
     const denies = policies.filter((p) => JSON.stringify(p).includes('"aws:SecureTransport":"false"'));
-    expect(denies).toHaveLength(3);
+    expect(denies).toHaveLength(4);
+  });
+
+  it('denies any evidence PutObject without If-None-Match, so no principal can put a new version over evidence', () => {
+    const evidenceId = Object.entries(synth.pipeline.findResources('AWS::S3::Bucket')).find(([, b]) => (b as { Properties: { ObjectLockEnabled?: boolean } }).Properties.ObjectLockEnabled)?.[0];
+    const policy = Object.values(synth.pipeline.findResources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p).includes(`"Ref":"${evidenceId}"`)) as
+      { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } };
+    const deny = policy.Properties.PolicyDocument.Statement.find((st) => st.Sid === 'DenyWritesThatCouldReplaceEvidence');
+    expect(deny).toEqual({
+      Sid: 'DenyWritesThatCouldReplaceEvidence',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [evidenceId, 'Arn'] }, '/*']] },
+      // Null=true: the request carried no If-None-Match header (AWS's documented conditional-write key).
+      Condition: { Null: { 's3:if-none-match': 'true' } },
+    });
+  });
+
+  it('keeps bundles in their own bucket: KMS, versioned, logged, no Object Lock, expiring after bundleRetentionDays', () => {
+    assertProps(synth.pipeline, 'AWS::S3::Bucket', {
+      ObjectLockEnabled: Match.absent(),
+      ObjectLockConfiguration: Match.absent(),
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'bundles/' },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ Id: 'expire-bundles', ExpirationInDays: 30, Status: 'Enabled' })] },
+    });
   });
 
   it('keeps work data (not evidence) KMS-encrypted, without Object Lock, expiring after 30 days', () => {
@@ -126,7 +155,7 @@ describe('KMS keys', () => {
 describe('Lambda functions', () => {
   it('are nodejs22.x on arm64 with JSON logs, reserved concurrency and bounded timeouts', () => {
     const functions = Object.values(synth.pipeline.findResources('AWS::Lambda::Function')) as { Properties: Record<string, unknown> }[];
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7); // six pipeline functions + the signing-key fingerprint custom resource
     for (const { Properties: p } of functions) {
       expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], LoggingConfig: { LogFormat: 'JSON' }, Handler: 'index.handler' });
       expect(p.Timeout).toBeGreaterThan(0);
@@ -137,7 +166,7 @@ describe('Lambda functions', () => {
 
   it('logs to KMS-encrypted log groups kept six years', () => {
     const groups = Object.values(synth.pipeline.findResources('AWS::Logs::LogGroup')) as { Properties: Record<string, unknown>; DeletionPolicy: string }[];
-    expect(groups).toHaveLength(7); // six functions + the state machine
+    expect(groups).toHaveLength(8); // seven functions + the state machine
     for (const g of groups) {
       expect(g.Properties.RetentionInDays).toBe(2192);
       expect(g.Properties.KmsKeyId).toBeDefined();
@@ -256,7 +285,23 @@ describe('outputs', () => {
   it('exports the names an operator and the member StackSet need', () => {
     const outputs = Object.keys(synth.pipeline.findOutputs('*'));
     expect(outputs).toEqual(
-      expect.arrayContaining(['FindingsTableName', 'EvidenceBucketName', 'SigningKeyId', 'StateMachineArn', 'CollectorRoleArn', 'AuditorRoleArn']),
+      expect.arrayContaining([
+        'FindingsTableName', 'EvidenceBucketName', 'BundleBucketName', 'SigningKeyId', 'SigningKeyFingerprint', 'ExternalId',
+        'StateMachineArn', 'CollectorRoleArn', 'AuditorRoleArn',
+      ]),
     );
+  });
+
+  it('shows the signing key fingerprint from the custom resource that reads the deployed key', () => {
+    const [crId] = Object.keys(synth.pipeline.findResources('Custom::SigningKeyFingerprint'));
+    expect(synth.pipeline.findOutputs('SigningKeyFingerprint').SigningKeyFingerprint?.Value).toEqual({ 'Fn::GetAtt': [crId, 'Fingerprint'] });
+  });
+
+  it('derives a unique ExternalId from the stack id when none is configured (never a public constant)', () => {
+    const value = JSON.stringify(synth.pipeline.findOutputs('ExternalId').ExternalId?.Value);
+    expect(value).toContain('"Ref":"AWS::StackId"');
+    expect(value).not.toContain('hipaa-audit-pipeline"');
+    const parameters = (synth.memberRole.toJSON() as { Parameters: Record<string, { Default?: string }> }).Parameters;
+    expect(parameters.ExternalId?.Default).toBeUndefined();
   });
 });

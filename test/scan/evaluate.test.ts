@@ -9,19 +9,19 @@ import { snapshotOf } from '../support/snapshot.js';
 const snapshot = snapshotOf({}, { accountId: '123456789012', regions: ['us-east-1'], collectedAt: '2026-01-01T00:00:00.000Z' });
 
 const passing = defineCheck({
-  id: 'test_account_passes', title: 'passes', service: 'test', citations: ['164.312(b)'], severity: 'low',
+  id: 'test_account_passes', title: 'passes', service: 'test', reads: [], citations: ['164.312(b)'], severity: 'low',
   rationale: 'r', remediation: 'fix it',
   evaluate: (s) => [pass(accountResource(s.accountId), `account ${s.accountId} is fine`)],
 });
 const throwing = defineCheck({
-  id: 'test_account_throws', title: 'throws', service: 'test', citations: ['164.312(d)'], severity: 'high',
+  id: 'test_account_throws', title: 'throws', service: 'test', reads: [], citations: ['164.312(d)'], severity: 'high',
   rationale: 'r', remediation: 'fix it',
   evaluate: () => {
     throw new TypeError('cannot read properties of undefined');
   },
 });
 const failing = defineCheck({
-  id: 'test_account_fails', title: 'fails', service: 'test', citations: ['164.312(a)(1)'], severity: 'medium',
+  id: 'test_account_fails', title: 'fails', service: 'test', reads: [], citations: ['164.312(a)(1)'], severity: 'medium',
   rationale: 'r', remediation: 'do the thing',
   evaluate: (s) => [fail(accountResource(s.accountId), `account ${s.accountId} is not fine`)],
 });

@@ -1,4 +1,5 @@
 import { DeleteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand as DocScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { findingKey } from '../../lib/model/finding.js';
@@ -30,13 +31,18 @@ async function stateOf(store: DynamoFindingsStore, findingKey: string): Promise<
   return (await store.currentFindings({ includeGone: true })).find((s) => s.key === findingKey);
 }
 
+async function scanItems(tableName: string): Promise<Record<string, unknown>[]> {
+  const out = await DynamoDBDocumentClient.from(clients.get(DynamoDBClient, 'us-east-1')).send(new DocScanCommand({ TableName: tableName }));
+  return out.Items ?? [];
+}
+
 async function itemCount(tableName: string): Promise<number> {
   const out = await clients.get(DynamoDBClient, 'us-east-1').send(new ScanCommand({ TableName: tableName, Select: 'COUNT' }));
   return out.Count ?? 0;
 }
 
 describe('DynamoFindingsStore', () => {
-  it('records new -> persisting -> resolved -> regressed across runs', async () => {
+  it('records new -> resolved -> regressed across runs (PERSISTING is implied, not stored)', async () => {
     const { findings: store } = await freshStores(clients);
     const kinds: string[] = [];
     const sequence = [finding(), finding(), finding({ status: 'PASS' }), finding()];
@@ -45,13 +51,52 @@ describe('DynamoFindingsStore', () => {
       expect(result.written).toBe(true);
       kinds.push(...result.transitions.map((t) => t.kind));
     }
-    expect(kinds).toEqual(['NEW', 'PERSISTING', 'RESOLVED', 'REGRESSED']);
+    expect(kinds).toEqual(['NEW', 'RESOLVED', 'REGRESSED']);
     expect(await stateOf(store, key)).toMatchObject({ status: 'FAIL', failingSince: day(4), firstSeenAt: day(1), everResolved: true });
     expect((await store.transitionsSince(day(3))).map((t) => t.kind)).toEqual(['RESOLVED', 'REGRESSED']);
     expect((await store.listRuns({ accountId: ACCOUNT })).map((r) => r.id)).toEqual(['r4', 'r3', 'r2', 'r1']);
     expect((await store.listRuns({ limit: 2 })).map((r) => r.id)).toEqual(['r4', 'r3']);
     expect((await store.listRuns({ from: '2025-03-02', to: '2025-03-03' })).map((r) => r.id)).toEqual(['r3', 'r2']);
     expect((await store.getRun('r2'))?.finishedAt).toBe(day(2));
+  });
+
+  it('writes nothing per finding for a run in which nothing changed; last seen comes from the account item', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    const west = finding({ id: 'west-bucket', region: 'us-west-2', status: 'PASS' });
+    const all = [finding(), finding({ id: 'ok', status: 'PASS' }), west];
+    const regions = ['us-east-1', 'us-west-2'];
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1), regions }), all);
+    const items = await scanItems(tableName);
+    const before = await itemCount(tableName);
+
+    const second = await store.recordRun(run({ id: 'r2', finishedAt: day(2), regions }), all);
+    expect(second.transitions).toEqual([]);
+    // Only the run item and the account-run item are new; the account item is overwritten; no state changed.
+    expect(await itemCount(tableName)).toBe(before + 2);
+    const after = await scanItems(tableName);
+    const changed = after.filter((i) => JSON.stringify(i) !== JSON.stringify(items.find((j) => j.SK === i.SK && j.PK === i.PK)));
+    expect(changed.map((i) => `${String(i.PK)}|${String(i.SK)}`).sort()).toEqual([`ACCOUNTS|ACCT#${ACCOUNT}`, `ACCT#${ACCOUNT}|RUN#${run({ id: 'r2', finishedAt: day(2) }).startedAt}#r2`, 'RUN#r2|RUN']);
+    expect(await stateOf(store, key)).toMatchObject({ status: 'FAIL', lastSeenAt: day(2), lastRunId: 'r2', lastChangedAt: day(1), failingSince: day(1) });
+
+    // r3 could not assess us-west-2: what lives there was last seen by r2, the rest by r3.
+    const partial = run({
+      id: 'r3', finishedAt: day(3), regions, status: 'PARTIAL',
+      collectionErrors: [{ code: 'AccessDenied', message: 'no', operation: 's3:GetBucketEncryption', accountId: ACCOUNT, region: 'us-west-2' }],
+    });
+    await store.recordRun(partial, all.filter((f) => f.resource.region !== 'us-west-2'));
+    expect(await stateOf(store, findingKey(west))).toMatchObject({ lastSeenAt: day(2), lastRunId: 'r2', gone: false });
+    expect(await stateOf(store, key)).toMatchObject({ lastSeenAt: day(3), lastRunId: 'r3' });
+    expect((await store.oldestOpenFailures(5))[0]).toMatchObject({ key, lastSeenAt: day(3) });
+  });
+
+  it('replaying an older run after a newer one rewinds no existing state', async () => {
+    const { findings: store } = await freshStores(clients);
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), [finding()]);
+    await store.recordRun(run({ id: 'r3', finishedAt: day(3) }), [finding()]);
+    const late = await store.recordRun(run({ id: 'r2', finishedAt: day(2) }), [finding({ status: 'PASS' }), finding({ id: 'new-one' })]);
+    expect(late.transitions.map((t) => [t.finding.resource.id, t.kind])).toEqual([['new-one', 'NEW']]);
+    expect(await stateOf(store, key)).toMatchObject({ status: 'FAIL', lastSeenAt: day(3), lastRunId: 'r3' });
+    expect((await store.getAccountRecord(ACCOUNT))?.lastRecordedAt).toBe(day(3));
   });
 
   it('marks a vanished resource GONE and keeps it out of current findings', async () => {
@@ -158,7 +203,6 @@ describe('DynamoFindingsStore', () => {
       'elsewhere:NEW',
       'crit:NEW',
       'err:ERRORED',
-      'low:PERSISTING',
     ]);
     expect(await store.transitionsSince(day(2), { accountId: OTHER_ACCOUNT })).toHaveLength(1);
   });

@@ -34,7 +34,7 @@ describe('the shared snapshot builder', () => {
     const snapshot = snapshotOf({}, { regions: [] });
     const reasoned = (reason: string) =>
       defineCheck({
-        id: 'test_reason_style', title: 't', service: 'test', citations: ['164.312(b)'], severity: 'low', rationale: 'r', remediation: 'fix it',
+        id: 'test_reason_style', title: 't', service: 'test', reads: [], citations: ['164.312(b)'], severity: 'low', rationale: 'r', remediation: 'fix it',
         evaluate: (s) => [pass(accountResource(s.accountId), reason)],
       });
     expect(evaluateCheck(reasoned(`Account ${MOTO_ACCOUNT_ID} is fine`), snapshot)[0]?.status).toBe('PASS');

@@ -10,6 +10,7 @@ export const check = defineCheck({
   id: 'apigateway_domain_tls12',
   title: 'API Gateway custom domains require TLS 1.2 or later',
   service: 'apigateway',
+  reads: ['compute'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'apigateway_stage_cache_encrypted',
   title: 'API Gateway REST stage caches are encrypted',
   service: 'apigateway',
+  reads: ['compute'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

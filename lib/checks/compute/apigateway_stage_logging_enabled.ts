@@ -10,6 +10,7 @@ export const check = defineCheck({
   id: 'apigateway_stage_logging_enabled',
   title: 'API Gateway stages log requests',
   service: 'apigateway',
+  reads: ['compute'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

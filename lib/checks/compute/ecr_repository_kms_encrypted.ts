@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ecr_repository_kms_encrypted',
   title: 'ECR repositories are encrypted with KMS',
   service: 'ecr',
+  reads: ['compute'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'low',
   rationale:

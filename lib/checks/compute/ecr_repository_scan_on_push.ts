@@ -21,6 +21,7 @@ export const check = defineCheck({
   id: 'ecr_repository_scan_on_push',
   title: 'ECR images are scanned for vulnerabilities when pushed',
   service: 'ecr',
+  reads: ['compute'],
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'ecs_task_definition_logging_configured',
   title: 'ECS task definitions send container logs somewhere',
   service: 'ecs',
+  reads: ['compute'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'ecs_task_definition_not_privileged',
   title: 'ECS task definitions run no privileged containers',
   service: 'ecs',
+  reads: ['compute'],
   citations: ['164.312(a)(1)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'eks_cluster_audit_logging_enabled',
   title: 'EKS clusters send control-plane audit logs to CloudWatch',
   service: 'eks',
+  reads: ['compute'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'eks_cluster_endpoint_not_public',
   title: 'EKS API endpoints are private or restricted to known networks',
   service: 'eks',
+  reads: ['compute'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'high',
   rationale:

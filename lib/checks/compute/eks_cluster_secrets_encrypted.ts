@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'eks_cluster_secrets_encrypted',
   title: 'EKS clusters envelope-encrypt Kubernetes secrets with KMS',
   service: 'eks',
+  reads: ['compute'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

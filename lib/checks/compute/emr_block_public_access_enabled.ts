@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'emr_block_public_access_enabled',
   title: 'EMR block public access is on in every region',
   service: 'elasticmapreduce',
+  reads: ['compute'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'high',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'lambda_function_in_vpc',
   title: 'Lambda functions required to run in a VPC do',
   service: 'lambda',
+  reads: ['compute'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'medium',
   rationale:

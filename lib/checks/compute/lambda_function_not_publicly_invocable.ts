@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'lambda_function_not_publicly_invocable',
   title: 'Lambda functions cannot be invoked by anyone',
   service: 'lambda',
+  reads: ['compute'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

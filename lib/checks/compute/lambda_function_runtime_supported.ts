@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'lambda_function_runtime_supported',
   title: 'Lambda functions run on a runtime AWS still supports',
   service: 'lambda',
+  reads: ['compute'],
   citations: ['164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'lambda_function_url_auth_iam',
   title: 'Lambda function URLs require IAM authentication',
   service: 'lambda',
+  reads: ['compute'],
   citations: ['164.312(a)(1)', '164.312(d)', '164.312(e)(1)'],
   severity: 'high',
   rationale:

@@ -9,6 +9,7 @@ export const check = defineCheck({
   id: 'acm_certificate_not_expiring',
   title: 'ACM certificates are not expired or about to expire',
   service: 'acm',
+  reads: ['data'],
   citations: ['164.312(e)(1)'],
   severity: 'high',
   rationale:

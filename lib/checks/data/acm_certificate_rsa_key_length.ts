@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'acm_certificate_rsa_key_length',
   title: 'ACM RSA certificates use keys of at least 2048 bits',
   service: 'acm',
+  reads: ['data'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

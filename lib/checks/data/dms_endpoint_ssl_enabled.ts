@@ -12,6 +12,7 @@ export const check = defineCheck({
   id: 'dms_endpoint_ssl_enabled',
   title: 'DMS database endpoints use SSL',
   service: 'dms',
+  reads: ['data'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

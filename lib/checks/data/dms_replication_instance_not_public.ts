@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'dms_replication_instance_not_public',
   title: 'DMS replication instances are not publicly accessible',
   service: 'dms',
+  reads: ['data'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elasticache_redis_auth_enabled',
   title: 'ElastiCache Redis and Valkey caches require authentication (AUTH token or RBAC)',
   service: 'elasticache',
+  reads: ['data'],
   citations: ['164.312(d)', '164.312(a)(1)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elasticache_redis_automatic_backup',
   title: 'ElastiCache Redis and Valkey caches keep automatic backups long enough',
   service: 'elasticache',
+  reads: ['data'],
   citations: ['164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elasticache_redis_encrypted_at_rest',
   title: 'ElastiCache Redis and Valkey caches encrypt data at rest',
   service: 'elasticache',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elasticache_redis_encrypted_in_transit',
   title: 'ElastiCache Redis and Valkey caches encrypt data in transit',
   service: 'elasticache',
+  reads: ['data'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'firehose_delivery_stream_encrypted',
   title: 'Firehose delivery streams use server-side encryption',
   service: 'firehose',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

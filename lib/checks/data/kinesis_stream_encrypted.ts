@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'kinesis_stream_encrypted',
   title: 'Kinesis data streams use server-side encryption',
   service: 'kinesis',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_audit_logs_enabled',
   title: 'OpenSearch domains publish audit logs',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

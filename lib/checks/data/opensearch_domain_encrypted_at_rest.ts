@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_encrypted_at_rest',
   title: 'OpenSearch domains encrypt data at rest',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_fine_grained_access_control',
   title: 'OpenSearch domains use fine-grained access control',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(a)(1)', '164.308(a)(4)(ii)(B)'],
   severity: 'medium',
   rationale:

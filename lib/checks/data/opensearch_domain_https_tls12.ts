@@ -9,6 +9,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_https_tls12',
   title: 'OpenSearch domains require HTTPS with TLS 1.2 or later',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

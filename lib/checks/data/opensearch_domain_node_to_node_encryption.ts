@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_node_to_node_encryption',
   title: 'OpenSearch domains encrypt traffic between nodes',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_not_publicly_accessible',
   title: 'OpenSearch domains are in a VPC or have an access policy that is not open',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'opensearch_domain_slow_logs_enabled',
   title: 'OpenSearch domains publish search and index slow logs',
   service: 'opensearch',
+  reads: ['data'],
   citations: ['164.312(b)'],
   severity: 'low',
   rationale:

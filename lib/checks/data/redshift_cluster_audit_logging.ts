@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'redshift_cluster_audit_logging',
   title: 'Redshift clusters have audit logging enabled',
   service: 'redshift',
+  reads: ['data'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'redshift_cluster_enhanced_vpc_routing',
   title: 'Redshift clusters use enhanced VPC routing',
   service: 'redshift',
+  reads: ['data'],
   citations: ['164.312(e)(1)'],
   severity: 'low',
   rationale:

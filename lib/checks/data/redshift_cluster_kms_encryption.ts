@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'redshift_cluster_kms_encryption',
   title: 'Redshift clusters are encrypted with a KMS key',
   service: 'redshift',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'redshift_cluster_not_publicly_accessible',
   title: 'Redshift clusters are not publicly accessible',
   service: 'redshift',
+  reads: ['data'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

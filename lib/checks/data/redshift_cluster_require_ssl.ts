@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'redshift_cluster_require_ssl',
   title: 'Redshift clusters require TLS for client connections',
   service: 'redshift',
+  reads: ['data'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

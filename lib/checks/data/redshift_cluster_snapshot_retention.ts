@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'redshift_cluster_snapshot_retention',
   title: 'Redshift automated snapshots are kept long enough',
   service: 'redshift',
+  reads: ['data'],
   citations: ['164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale:

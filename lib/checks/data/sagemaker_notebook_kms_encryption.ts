@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'sagemaker_notebook_kms_encryption',
   title: 'SageMaker notebook instances encrypt their storage with a KMS key',
   service: 'sagemaker',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

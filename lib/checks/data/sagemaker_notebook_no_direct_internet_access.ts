@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'sagemaker_notebook_no_direct_internet_access',
   title: 'SageMaker notebook instances have no direct internet access',
   service: 'sagemaker',
+  reads: ['data'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'high',
   rationale:

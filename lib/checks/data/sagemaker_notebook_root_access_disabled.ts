@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'sagemaker_notebook_root_access_disabled',
   title: 'SageMaker notebook instances do not give users root access',
   service: 'sagemaker',
+  reads: ['data'],
   citations: ['164.312(a)(1)'],
   severity: 'medium',
   rationale:

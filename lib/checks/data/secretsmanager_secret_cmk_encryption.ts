@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'secretsmanager_secret_cmk_encryption',
   title: 'Secrets Manager secrets are encrypted with a customer managed KMS key',
   service: 'secretsmanager',
+  reads: ['data'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'low',
   rationale:

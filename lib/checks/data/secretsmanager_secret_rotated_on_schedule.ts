@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'secretsmanager_secret_rotated_on_schedule',
   title: 'Secrets Manager secrets with rotation were rotated within their rotation window',
   service: 'secretsmanager',
+  reads: ['data'],
   citations: ['164.308(a)(5)(ii)(D)', '164.312(d)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'secretsmanager_secret_rotation_enabled',
   title: 'Secrets Manager secrets rotate automatically',
   service: 'secretsmanager',
+  reads: ['data'],
   citations: ['164.308(a)(5)(ii)(D)', '164.312(d)'],
   severity: 'medium',
   rationale:

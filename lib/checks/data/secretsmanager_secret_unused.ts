@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'secretsmanager_secret_unused',
   title: 'Secrets Manager secrets are in use',
   service: 'secretsmanager',
+  reads: ['data'],
   citations: ['164.308(a)(5)(ii)(D)', '164.312(d)'],
   severity: 'low',
   rationale:

@@ -23,6 +23,7 @@ export const check = defineCheck({
   id: 'cloudfront_distribution_https_only',
   title: 'CloudFront distributions require HTTPS',
   service: 'cloudfront',
+  reads: ['edge'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

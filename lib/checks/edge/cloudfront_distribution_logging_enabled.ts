@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudfront_distribution_logging_enabled',
   title: 'CloudFront distributions log viewer requests',
   service: 'cloudfront',
+  reads: ['edge'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

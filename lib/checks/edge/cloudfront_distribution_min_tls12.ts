@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'cloudfront_distribution_min_tls12',
   title: 'CloudFront distributions require TLSv1.2_2021 or later from viewers',
   service: 'cloudfront',
+  reads: ['edge'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudfront_distribution_waf_attached',
   title: 'CloudFront distributions have a WAF web ACL',
   service: 'cloudfront',
+  reads: ['edge'],
   citations: ['164.312(a)(1)', '164.312(e)(1)', '164.308(a)(1)(ii)(B)'],
   severity: 'medium',
   rationale:

@@ -26,6 +26,7 @@ export const check = defineCheck({
   id: 'cloudfront_origin_https_only',
   title: 'CloudFront reaches custom origins over HTTPS with TLS 1.2+',
   service: 'cloudfront',
+  reads: ['edge'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elb_classic_access_logging_enabled',
   title: 'Classic Load Balancers write access logs',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

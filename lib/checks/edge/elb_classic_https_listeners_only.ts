@@ -23,6 +23,7 @@ export const check = defineCheck({
   id: 'elb_classic_https_listeners_only',
   title: 'Classic Load Balancers listen on HTTPS/SSL only, with a TLS 1.2 policy',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elbv2_alb_access_logging_enabled',
   title: 'Application Load Balancers write access logs',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elbv2_alb_drop_invalid_header_fields',
   title: 'Application Load Balancers drop invalid HTTP header fields',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.312(c)(1)', '164.312(e)(2)(i)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elbv2_alb_waf_attached',
   title: 'Internet-facing Application Load Balancers have a WAF web ACL',
   service: 'wafv2',
+  reads: ['edge'],
   citations: ['164.312(a)(1)', '164.312(e)(1)', '164.308(a)(1)(ii)(B)'],
   severity: 'medium',
   rationale:

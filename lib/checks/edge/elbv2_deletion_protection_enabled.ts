@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'elbv2_deletion_protection_enabled',
   title: 'Load balancers have deletion protection enabled',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.308(a)(7)(ii)(B)', '164.312(c)(1)'],
   severity: 'low',
   rationale:

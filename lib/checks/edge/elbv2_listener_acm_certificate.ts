@@ -10,6 +10,7 @@ export const check = defineCheck({
   id: 'elbv2_listener_acm_certificate',
   title: 'HTTPS/TLS listeners use an ACM certificate',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'medium',
   rationale:

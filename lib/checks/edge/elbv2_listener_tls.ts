@@ -26,6 +26,7 @@ export const check = defineCheck({
   id: 'elbv2_listener_tls',
   title: 'Load balancer listeners use modern TLS or redirect to HTTPS',
   service: 'elasticloadbalancing',
+  reads: ['edge'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'accessanalyzer_no_active_external_findings',
   title: 'No resource is shared outside the zone of trust (active IAM Access Analyzer findings)',
   service: 'accessanalyzer',
+  reads: ['external'],
   citations: ['164.312(a)(1)', '164.312(e)(1)', '164.308(b)(1)'],
   severity: 'high',
   rationale:

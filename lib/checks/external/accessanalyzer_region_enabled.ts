@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'accessanalyzer_region_enabled',
   title: 'IAM Access Analyzer for external access is active in every scanned region',
   service: 'accessanalyzer',
+  reads: ['external'],
   citations: ['164.312(a)(1)', '164.308(a)(1)(ii)(D)'],
   severity: 'medium',
   rationale:

@@ -13,6 +13,7 @@ export const check = defineCheck({
   id: 'artifact_baa_accepted',
   title: 'The AWS Business Associate Addendum is accepted for the account or its organization',
   service: 'artifact',
+  reads: ['external'],
   citations: ['164.308(b)(1)', '164.314(a)(1)'],
   severity: 'high',
   rationale:

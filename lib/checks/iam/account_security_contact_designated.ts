@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'account_security_contact_designated',
   title: 'A security contact is designated for the account',
   service: 'account',
+  reads: ['iam'],
   citations: ['164.308(a)(2)'],
   severity: 'medium',
   rationale:

@@ -14,6 +14,7 @@ export const check = defineCheck({
   id: 'iam_break_glass_role_present',
   title: 'An emergency (break-glass) access role exists',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(2)(ii)'],
   severity: 'medium',
   rationale:

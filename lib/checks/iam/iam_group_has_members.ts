@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_group_has_members',
   title: 'IAM groups have at least one member',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(4)(ii)(C)', '164.308(a)(3)(ii)(C)'],
   severity: 'low',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_group_no_inline_policies',
   title: 'IAM groups have no inline policies',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(4)(ii)(B)', '164.308(a)(4)(ii)(C)'],
   severity: 'low',
   rationale:

@@ -15,6 +15,7 @@ export const check = defineCheck({
   id: 'iam_inline_policy_no_full_admin_wildcard',
   title: 'Inline policies do not grant "*" on "*"',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(1)', '164.308(a)(4)(ii)(B)'],
   severity: 'high',
   rationale:

@@ -13,6 +13,7 @@ export const check = defineCheck({
   id: 'iam_password_policy_complexity',
   title: 'Password policy requires upper, lower, number and symbol characters',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(5)(ii)(D)'],
   severity: 'medium',
   rationale: 'The HIPAA conformance pack requires all four character classes so passwords resist dictionary attacks.',

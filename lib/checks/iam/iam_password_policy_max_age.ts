@@ -5,6 +5,7 @@ export const check = defineCheck({
   id: 'iam_password_policy_max_age',
   title: 'Password policy expires passwords',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(5)(ii)(D)'],
   severity: 'medium',
   rationale: 'Passwords that never expire stay valid after a silent compromise; the HIPAA conformance pack expires them after 90 days.',

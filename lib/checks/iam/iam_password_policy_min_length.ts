@@ -5,6 +5,7 @@ export const check = defineCheck({
   id: 'iam_password_policy_min_length',
   title: 'Password policy requires a minimum length',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(5)(ii)(D)'],
   severity: 'medium',
   rationale: 'Short passwords are guessed quickly; the HIPAA conformance pack requires at least 14 characters.',

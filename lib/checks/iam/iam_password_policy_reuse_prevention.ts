@@ -5,6 +5,7 @@ export const check = defineCheck({
   id: 'iam_password_policy_reuse_prevention',
   title: 'Password policy prevents password reuse',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(5)(ii)(D)'],
   severity: 'medium',
   rationale: 'Reusing old passwords defeats rotation; the HIPAA conformance pack remembers the last 24 passwords.',

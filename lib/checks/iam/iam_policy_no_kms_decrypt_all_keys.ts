@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'iam_policy_no_kms_decrypt_all_keys',
   title: 'Customer managed policies do not allow kms:Decrypt or kms:ReEncryptFrom on all keys',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(2)(iv)', '164.312(a)(1)', '164.308(a)(4)(ii)(B)'],
   severity: 'medium',
   rationale: KMS_DECRYPT_RATIONALE,

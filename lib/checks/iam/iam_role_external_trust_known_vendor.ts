@@ -10,6 +10,7 @@ export const check = defineCheck({
   id: 'iam_role_external_trust_known_vendor',
   title: 'Roles trusted by other AWS accounts belong to business associates with a BAA',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(b)(1)', '164.314(a)(1)', '164.312(a)(1)'],
   severity: 'high',
   rationale:

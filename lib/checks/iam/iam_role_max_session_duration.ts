@@ -9,6 +9,7 @@ export const check = defineCheck({
   id: 'iam_role_max_session_duration',
   title: 'Role sessions end automatically within the allowed time',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(2)(iii)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'iam_role_no_admin_access',
   title: 'IAM roles cannot do everything (service-linked roles excepted)',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(1)', '164.308(a)(4)(ii)(B)', '164.308(a)(3)(ii)(A)'],
   severity: 'high',
   rationale:

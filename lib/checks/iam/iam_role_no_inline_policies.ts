@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'iam_role_no_inline_policies',
   title: 'IAM roles have no inline policies (service-linked roles excepted)',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(4)(ii)(B)', '164.308(a)(4)(ii)(C)'],
   severity: 'low',
   rationale:

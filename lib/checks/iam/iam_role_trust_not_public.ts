@@ -10,6 +10,7 @@ export const check = defineCheck({
   id: 'iam_role_trust_not_public',
   title: 'No role trust policy lets any AWS principal ("*") assume the role',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(1)', '164.308(b)(1)', '164.308(a)(4)(ii)(B)'],
   severity: 'critical',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_root_access_keys_absent',
   title: 'Root user has no access keys',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(1)', '164.312(d)'],
   severity: 'critical',
   rationale:

@@ -12,6 +12,7 @@ export const check = defineCheck({
   id: 'iam_root_hardware_mfa_enabled',
   title: 'Root user uses a hardware MFA device',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(d)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_root_mfa_enabled',
   title: 'Root user has MFA enabled',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(d)', '164.312(a)(1)'],
   severity: 'critical',
   rationale:

@@ -11,6 +11,7 @@ export const check = defineCheck({
   id: 'iam_root_recent_use',
   title: 'Root user has not been used recently',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(5)(ii)(C)'],
   severity: 'high',
   rationale:

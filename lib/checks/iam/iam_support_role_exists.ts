@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'iam_support_role_exists',
   title: 'A role can open AWS Support cases',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(6)(ii)'],
   severity: 'low',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'iam_user_access_key_rotated',
   title: 'Active IAM access keys are rotated',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(5)(ii)(D)'],
   severity: 'medium',
   rationale: 'Long-lived keys leak through code, laptops and logs; rotating them limits how long a leaked key works.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_user_console_mfa_enabled',
   title: 'IAM users with a console password have MFA',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(d)', '164.312(a)(2)(i)'],
   severity: 'high',
   rationale: 'A console password alone does not prove who is signing in; MFA ties the session to the individual user.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_user_mfa_enabled_all',
   title: 'Every IAM user with a password or an access key has MFA',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(d)', '164.312(a)(2)(i)'],
   severity: 'high',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'iam_user_no_admin_access',
   title: 'IAM users cannot do everything',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(1)', '164.308(a)(4)(ii)(B)', '164.308(a)(3)(ii)(A)'],
   severity: 'high',
   rationale: `An access review needs the people, not only the policies: ${ADMIN_ACCESS_RATIONALE}`,

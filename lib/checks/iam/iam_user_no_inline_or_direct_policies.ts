@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'iam_user_no_inline_or_direct_policies',
   title: 'IAM users receive permissions only through groups or roles',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(4)(ii)(B)'],
   severity: 'low',
   rationale:

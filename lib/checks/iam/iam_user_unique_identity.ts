@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'iam_user_unique_identity',
   title: 'IAM user names identify one individual',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.312(a)(2)(i)'],
   severity: 'medium',
   rationale:

@@ -25,6 +25,7 @@ export const check = defineCheck({
   id: 'iam_user_unused_credentials_disabled',
   title: 'Unused IAM user credentials are disabled',
   service: 'iam',
+  reads: ['iam'],
   citations: ['164.308(a)(3)(ii)(C)', '164.308(a)(4)(ii)(C)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudtrail_bucket_access_logging',
   title: 'The S3 bucket a CloudTrail trail delivers to has server access logging',
   service: 'cloudtrail',
+  reads: ['logging', 'storage'],
   citations: ['164.312(b)', '164.312(c)(1)', '164.308(a)(1)(ii)(D)'],
   severity: 'medium',
   rationale:

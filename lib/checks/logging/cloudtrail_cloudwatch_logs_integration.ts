@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudtrail_cloudwatch_logs_integration',
   title: 'CloudTrail trails deliver to CloudWatch Logs',
   service: 'cloudtrail',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(D)'],
   severity: 'medium',
   rationale:

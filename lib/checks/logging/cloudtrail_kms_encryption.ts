@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudtrail_kms_encryption',
   title: 'CloudTrail log files are encrypted with a KMS key (SSE-KMS)',
   service: 'cloudtrail',
+  reads: ['logging'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudtrail_log_file_validation_enabled',
   title: 'CloudTrail log file integrity validation is enabled',
   service: 'cloudtrail',
+  reads: ['logging'],
   citations: ['164.312(c)(1)', '164.312(c)(2)'],
   severity: 'medium',
   rationale:

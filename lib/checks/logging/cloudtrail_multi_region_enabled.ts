@@ -19,6 +19,7 @@ export const check = defineCheck({
   id: 'cloudtrail_multi_region_enabled',
   title: 'A multi-region CloudTrail trail logs all management events',
   service: 'cloudtrail',
+  reads: ['logging'],
   citations: ['164.312(b)', '164.308(a)(1)(ii)(D)'],
   severity: 'high',
   rationale:

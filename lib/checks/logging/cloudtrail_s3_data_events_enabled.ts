@@ -16,6 +16,7 @@ export const check = defineCheck({
   id: 'cloudtrail_s3_data_events_enabled',
   title: 'CloudTrail records S3 object-level (data) events',
   service: 'cloudtrail',
+  reads: ['logging'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

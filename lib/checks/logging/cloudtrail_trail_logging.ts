@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'cloudtrail_trail_logging',
   title: 'Every CloudTrail trail is logging and delivering',
   service: 'cloudtrail',
+  reads: ['logging'],
   citations: ['164.312(b)'],
   severity: 'high',
   rationale: 'A stopped trail, or one whose deliveries fail, silently stops producing the audit record.',

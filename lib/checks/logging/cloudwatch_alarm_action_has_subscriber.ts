@@ -29,6 +29,7 @@ export const check = defineCheck({
   id: 'cloudwatch_alarm_action_has_subscriber',
   title: 'Every alarm on a CIS metric filter notifies an SNS topic with a confirmed subscriber',
   service: 'cloudwatch',
+  reads: ['logging'],
   citations: ['164.312(b)', '164.308(a)(1)(ii)(D)'],
   severity: 'medium',
   rationale:

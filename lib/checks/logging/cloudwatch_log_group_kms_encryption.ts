@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'cloudwatch_log_group_kms_encryption',
   title: 'CloudWatch Logs log groups are encrypted with a customer-managed KMS key',
   service: 'logs',
+  reads: ['logging'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

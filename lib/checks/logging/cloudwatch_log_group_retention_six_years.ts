@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'cloudwatch_log_group_retention_six_years',
   title: 'CloudWatch Logs log groups retain events for at least six years',
   service: 'logs',
+  reads: ['logging'],
   citations: ['164.316(b)(2)(i)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'config_delivery_channel_configured',
   title: 'AWS Config has a delivery channel',
   service: 'config',
+  reads: ['logging'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale: 'Without a delivery channel the recorder cannot run and configuration history and snapshots are not retained in S3.',

@@ -31,6 +31,7 @@ export const check = defineCheck({
   id: 'config_recorder_enabled',
   title: 'AWS Config records all resource types and is running',
   service: 'config',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(D)', '164.312(b)'],
   severity: 'medium',
   rationale:

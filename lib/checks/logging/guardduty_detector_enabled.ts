@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'guardduty_detector_enabled',
   title: 'GuardDuty is enabled',
   service: 'guardduty',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(D)', '164.308(a)(5)(ii)(B)', '164.308(a)(6)(ii)'],
   severity: 'medium',
   rationale:

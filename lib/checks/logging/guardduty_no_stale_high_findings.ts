@@ -9,6 +9,7 @@ export const check = defineCheck({
   id: 'guardduty_no_stale_high_findings',
   title: 'No high-severity GuardDuty finding is left unarchived beyond the allowed days',
   service: 'guardduty',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(D)', '164.308(a)(6)(ii)', '164.308(a)(5)(ii)(B)'],
   severity: 'high',
   rationale:

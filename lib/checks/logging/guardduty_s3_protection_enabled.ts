@@ -5,6 +5,7 @@ export const check = defineCheck({
   id: 'guardduty_s3_protection_enabled',
   title: 'GuardDuty S3 Protection is enabled',
   service: 'guardduty',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(D)', '164.308(a)(6)(ii)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
   rationale:

@@ -12,6 +12,7 @@ export const check = defineCheck({
   id: 'inspector2_scanning_enabled',
   title: 'Amazon Inspector scans EC2, ECR and Lambda in every region',
   service: 'inspector2',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(A)', '164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'macie_automated_discovery_enabled',
   title: 'Amazon Macie is enabled with automated sensitive data discovery',
   service: 'macie2',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(A)'],
   severity: 'medium',
   rationale:

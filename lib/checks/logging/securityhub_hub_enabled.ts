@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'securityhub_hub_enabled',
   title: 'Security Hub is enabled',
   service: 'securityhub',
+  reads: ['logging'],
   citations: ['164.308(a)(1)(ii)(D)', '164.308(a)(8)'],
   severity: 'medium',
   rationale:

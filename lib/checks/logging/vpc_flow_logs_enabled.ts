@@ -13,6 +13,7 @@ export const check = defineCheck({
   id: 'vpc_flow_logs_enabled',
   title: 'VPC flow logs are enabled for every VPC',
   service: 'ec2',
+  reads: ['logging'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'autoscaling_launch_config_imdsv2_required',
   title: 'Auto Scaling launch configurations require IMDSv2',
   service: 'autoscaling',
+  reads: ['network'],
   citations: ['164.312(a)(1)'],
   severity: 'medium',
   rationale:

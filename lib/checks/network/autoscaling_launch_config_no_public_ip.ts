@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'autoscaling_launch_config_no_public_ip',
   title: 'Auto Scaling launch configurations do not assign public IP addresses',
   service: 'autoscaling',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'medium',
   rationale:

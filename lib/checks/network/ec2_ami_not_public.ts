@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_ami_not_public',
   title: 'AMIs owned by the account are not public',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)'],
   severity: 'critical',
   rationale:

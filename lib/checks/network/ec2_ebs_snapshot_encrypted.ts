@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_ebs_snapshot_encrypted',
   title: 'EBS snapshots owned by the account are encrypted',
   service: 'ec2',
+  reads: ['network', 'storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

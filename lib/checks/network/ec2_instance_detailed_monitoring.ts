@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_instance_detailed_monitoring',
   title: 'EC2 instances have detailed monitoring enabled',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(b)'],
   severity: 'low',
   rationale:

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'ec2_instance_imdsv2_required',
   title: 'EC2 instances require IMDSv2',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)'],
   severity: 'high',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_instance_managed_by_ssm',
   title: 'Running EC2 instances are managed by Systems Manager',
   service: 'ssm',
+  reads: ['network'],
   citations: ['164.308(a)(1)(ii)(B)', '164.308(a)(5)(ii)(B)'],
   severity: 'medium',
   rationale:

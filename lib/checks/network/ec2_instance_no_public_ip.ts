@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_instance_no_public_ip',
   title: 'EC2 instances have no public IPv4 address',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'high',
   rationale:

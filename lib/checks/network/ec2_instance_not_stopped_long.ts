@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'ec2_instance_not_stopped_long',
   title: 'No EC2 instance has been stopped longer than the allowed number of days',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.308(a)(1)(ii)(B)'],
   severity: 'low',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_instance_profile_attached',
   title: 'EC2 instances have an IAM instance profile',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.308(a)(4)(ii)(B)'],
   severity: 'low',
   rationale:

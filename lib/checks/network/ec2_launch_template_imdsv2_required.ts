@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'ec2_launch_template_imdsv2_required',
   title: 'Launch templates require IMDSv2',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_launch_template_no_public_ip',
   title: 'Launch templates do not assign public IP addresses',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'medium',
   rationale:

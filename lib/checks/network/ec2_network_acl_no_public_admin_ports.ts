@@ -9,6 +9,7 @@ export const check = defineCheck({
   id: 'ec2_network_acl_no_public_admin_ports',
   title: 'Network ACLs do not admit SSH or RDP from the internet',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_security_group_no_public_admin_ports',
   title: 'Security groups allow no SSH or RDP from the internet',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'high',
   rationale:

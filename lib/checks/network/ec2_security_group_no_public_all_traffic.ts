@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'ec2_security_group_no_public_all_traffic',
   title: 'Security groups allow no traffic on all ports from the internet',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

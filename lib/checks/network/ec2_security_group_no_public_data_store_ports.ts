@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_security_group_no_public_data_store_ports',
   title: 'Security groups allow no database, cache or file-share ports from the internet',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

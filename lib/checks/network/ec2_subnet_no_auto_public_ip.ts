@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'ec2_subnet_no_auto_public_ip',
   title: 'Subnets do not assign public IPv4 addresses automatically',
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'medium',
   rationale:

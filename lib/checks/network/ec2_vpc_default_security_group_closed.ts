@@ -14,6 +14,7 @@ export const check = defineCheck({
   id: 'ec2_vpc_default_security_group_closed',
   title: "Every VPC's default security group has no rules",
   service: 'ec2',
+  reads: ['network'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'medium',
   rationale:

@@ -19,6 +19,7 @@ export const check = defineCheck({
   id: 'backup_plan_exists',
   title: 'Regions holding data have an AWS Backup plan',
   service: 'backup',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)', '164.310(d)(2)(iv)'],
   severity: 'high',
   rationale:

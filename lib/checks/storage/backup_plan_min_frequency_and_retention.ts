@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 'backup_plan_min_frequency_and_retention',
   title: 'AWS Backup plans back up often enough and keep recovery points long enough',
   service: 'backup',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)', '164.310(d)(2)(iv)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'backup_recovery_point_encrypted',
   title: 'AWS Backup recovery points are encrypted',
   service: 'backup',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)', '164.310(d)(2)(iv)'],
   severity: 'high',
   rationale:

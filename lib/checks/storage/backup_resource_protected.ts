@@ -60,6 +60,7 @@ export const check = defineCheck({
   id: 'backup_resource_protected',
   title: 'Every database, table, volume, file system and instance is protected by AWS Backup',
   service: 'backup',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)', '164.308(a)(7)(i)', '164.310(d)(2)(iv)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'backup_restore_testing_plan_exists',
   title: 'Regions with backup plans have an AWS Backup restore testing plan',
   service: 'backup',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(D)', '164.308(a)(7)(i)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'backup_vault_lock_or_deny_delete',
   title: 'AWS Backup vaults stop recovery points being deleted by hand',
   service: 'backup',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)', '164.312(c)(1)'],
   severity: 'high',
   rationale:

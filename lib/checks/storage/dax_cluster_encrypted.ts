@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'dax_cluster_encrypted',
   title: 'DynamoDB Accelerator (DAX) clusters encrypt data at rest',
   service: 'dax',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

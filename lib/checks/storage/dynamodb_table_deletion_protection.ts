@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'dynamodb_table_deletion_protection',
   title: 'DynamoDB tables have deletion protection',
   service: 'dynamodb',
+  reads: ['storage'],
   citations: ['164.312(c)(1)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'dynamodb_table_kms_encryption',
   title: 'DynamoDB tables are encrypted with a KMS key in the account',
   service: 'dynamodb',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   // Low: every DynamoDB table is encrypted at rest; the default AWS owned key just gives the
   // account no key policy, no CloudTrail record of key use and no way to revoke access.

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'dynamodb_table_pitr_enabled',
   title: 'DynamoDB tables have point-in-time recovery',
   service: 'dynamodb',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale: 'Point-in-time recovery keeps continuous backups for 35 days, so a table can be restored after bad writes or deletion.',

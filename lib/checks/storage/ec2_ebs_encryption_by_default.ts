@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'ec2_ebs_encryption_by_default',
   title: 'EBS encryption by default is enabled in each region',
   service: 'ec2',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale: 'With encryption by default, every new EBS volume and snapshot copy is encrypted even if the creator forgets.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'ec2_ebs_snapshot_not_public',
   title: 'EBS snapshots are not public',
   service: 'ec2',
+  reads: ['storage'],
   citations: ['164.312(a)(1)'],
   severity: 'critical',
   rationale: 'A public snapshot lets any AWS account create a volume holding the data.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'ec2_ebs_volume_encrypted',
   title: 'EBS volumes are encrypted',
   service: 'ec2',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale: 'Unencrypted volumes expose ePHI at rest and in every snapshot taken from them.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'efs_file_system_backup_enabled',
   title: 'EFS file systems have automatic backups on',
   service: 'efs',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)', '164.310(d)(2)(iv)'],
   severity: 'medium',
   rationale:

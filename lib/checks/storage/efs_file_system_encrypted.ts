@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'efs_file_system_encrypted',
   title: 'EFS file systems are encrypted at rest',
   service: 'efs',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale: 'EFS encryption at rest can only be chosen at creation; an unencrypted file system stores ePHI in clear.',

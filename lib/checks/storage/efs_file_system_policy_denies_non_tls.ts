@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'efs_file_system_policy_denies_non_tls',
   title: 'EFS file system policies deny access without TLS',
   service: 'efs',
+  reads: ['storage'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

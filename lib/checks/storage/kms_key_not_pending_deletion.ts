@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'kms_key_not_pending_deletion',
   title: 'Customer managed KMS keys are not scheduled for deletion',
   service: 'kms',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)', '164.308(a)(7)(ii)(A)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'kms_key_rotation_enabled',
   title: 'Customer managed KMS keys rotate automatically',
   service: 'kms',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_cluster_backup_retention',
   title: 'Aurora and Multi-AZ DB clusters keep automated backups long enough',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)', '164.310(d)(2)(iv)'],
   severity: 'medium',
   rationale:

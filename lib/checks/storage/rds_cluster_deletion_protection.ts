@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_cluster_deletion_protection',
   title: 'Aurora and Multi-AZ DB clusters have deletion protection',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(c)(1)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale:

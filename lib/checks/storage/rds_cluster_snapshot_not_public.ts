@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_cluster_snapshot_not_public',
   title: 'DB cluster manual snapshots are not public',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_cluster_storage_encrypted',
   title: 'Aurora and Multi-AZ DB clusters encrypt their storage',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale:

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'rds_cluster_tls_enforced',
   title: 'Aurora and Multi-AZ DB clusters refuse connections without TLS',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_auto_minor_version_upgrade',
   title: 'RDS DB instances receive minor engine upgrades automatically',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.308(a)(1)(ii)(B)'],
   severity: 'low',
   rationale:

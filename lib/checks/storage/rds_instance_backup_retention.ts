@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_backup_retention',
   title: 'RDS automated backups are kept long enough',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_deletion_protection',
   title: 'RDS DB instances have deletion protection',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(c)(1)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale:

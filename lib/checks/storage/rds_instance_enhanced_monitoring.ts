@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_enhanced_monitoring',
   title: 'RDS DB instances have enhanced monitoring',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(b)'],
   severity: 'low',
   rationale:

@@ -9,6 +9,7 @@ export const check = defineCheck({
   id: 'rds_instance_iam_authentication',
   title: 'RDS DB instances use IAM database authentication',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(d)', '164.312(a)(2)(i)'],
   severity: 'medium',
   rationale:

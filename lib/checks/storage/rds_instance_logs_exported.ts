@@ -15,6 +15,7 @@ export const check = defineCheck({
   id: 'rds_instance_logs_exported',
   title: 'RDS DB instances export their logs to CloudWatch Logs',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_multi_az',
   title: 'RDS DB instances are deployed across Availability Zones',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(B)', '164.308(a)(7)(i)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_not_publicly_accessible',
   title: 'RDS instances are not publicly accessible',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale: 'A publicly accessible instance gets a public DNS address reachable from the internet, subject only to security groups.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_instance_storage_encrypted',
   title: 'RDS instances encrypt storage at rest',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale: 'Storage encryption covers the database files, automated backups, read replicas and snapshots.',

@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 'rds_instance_tls_enforced',
   title: 'RDS DB instances refuse connections without TLS',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_snapshot_encrypted',
   title: 'RDS manual DB snapshots are encrypted',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)', '164.310(d)(2)(iv)'],
   severity: 'high',
   rationale:

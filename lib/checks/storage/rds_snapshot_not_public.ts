@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'rds_snapshot_not_public',
   title: 'RDS manual snapshots are not public',
   service: 'rds',
+  reads: ['storage'],
   citations: ['164.312(a)(1)'],
   severity: 'critical',
   rationale: 'A public DB snapshot can be restored by any AWS account, exposing the whole database.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_account_public_access_block',
   title: 'S3 Block Public Access is on for the whole account',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(1)'],
   severity: 'high',
   rationale: 'The account-level setting also protects buckets created later, before anyone configures them.',

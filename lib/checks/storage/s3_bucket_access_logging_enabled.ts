@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_access_logging_enabled',
   title: 'S3 buckets write server access logs',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(b)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 's3_bucket_acl_no_public_grants',
   title: 'S3 bucket ACLs grant nothing to AllUsers or AuthenticatedUsers',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_acls_disabled',
   title: 'S3 buckets have ACLs disabled (object ownership BucketOwnerEnforced)',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(1)'],
   severity: 'medium',
   rationale:

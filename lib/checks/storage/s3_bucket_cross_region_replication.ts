@@ -18,6 +18,7 @@ export const check = defineCheck({
   id: 's3_bucket_cross_region_replication',
   title: 'S3 buckets holding ePHI replicate to another region',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.308(a)(7)(ii)(B)', '164.308(a)(7)(ii)(A)', '164.310(d)(2)(iv)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_default_encryption',
   title: 'S3 buckets encrypt new objects by default',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'high',
   rationale: 'Default encryption ensures ePHI written to the bucket is encrypted at rest without relying on each client.',

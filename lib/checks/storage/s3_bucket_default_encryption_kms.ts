@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 's3_bucket_default_encryption_kms',
   title: 'S3 buckets encrypt new objects with KMS keys by default',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_noncurrent_version_lifecycle',
   title: 'Versioned S3 buckets manage noncurrent versions with a lifecycle rule',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.310(d)(2)(iv)', '164.308(a)(7)(ii)(A)'],
   severity: 'low',
   rationale:

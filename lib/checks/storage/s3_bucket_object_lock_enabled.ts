@@ -8,6 +8,7 @@ export const check = defineCheck({
   id: 's3_bucket_object_lock_enabled',
   title: 'Log and audit buckets use S3 Object Lock',
   service: 's3',
+  reads: ['storage', 'logging'],
   citations: ['164.312(c)(1)', '164.316(b)(2)(i)'],
   severity: 'medium',
   rationale:

@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 's3_bucket_policy_no_public_access',
   title: 'S3 bucket policies do not grant public read or write access',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(1)', '164.312(e)(1)'],
   severity: 'critical',
   rationale:

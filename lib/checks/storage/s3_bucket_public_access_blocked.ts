@@ -7,6 +7,7 @@ export const check = defineCheck({
   id: 's3_bucket_public_access_blocked',
   title: 'S3 buckets are covered by all four Block Public Access settings',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(a)(1)'],
   severity: 'critical',
   rationale:

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_ssl_requests_only',
   title: 'S3 bucket policies deny requests not sent over TLS',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(e)(1)', '164.312(e)(2)(i)', '164.312(e)(2)(ii)'],
   severity: 'high',
   rationale:

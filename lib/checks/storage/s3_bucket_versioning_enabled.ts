@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 's3_bucket_versioning_enabled',
   title: 'S3 buckets keep object versions',
   service: 's3',
+  reads: ['storage'],
   citations: ['164.312(c)(1)', '164.308(a)(7)(ii)(A)'],
   severity: 'medium',
   rationale: 'Versioning keeps prior copies so ePHI overwritten or deleted by mistake or malice can be recovered.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'sns_topic_encrypted',
   title: 'SNS topics use server-side encryption',
   service: 'sns',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale: 'Messages can carry ePHI and are stored until delivered; SSE with KMS encrypts them at rest.',

@@ -6,6 +6,7 @@ export const check = defineCheck({
   id: 'sqs_queue_encrypted',
   title: 'SQS queues use server-side encryption',
   service: 'sqs',
+  reads: ['storage'],
   citations: ['164.312(a)(2)(iv)'],
   severity: 'medium',
   rationale: 'Queued messages can carry ePHI; SSE-KMS or SSE-SQS encrypts them at rest.',

@@ -6,7 +6,7 @@ import type { Suppression } from '../../model/suppressions.js';
 import type { SuppressionStore } from '../../store/types.js';
 import {
   addAwsOptions,
-  addPipelineResourceOptions,
+  addTableOption,
   clientsFromOptions,
   homeRegion,
   requireOption,
@@ -80,15 +80,15 @@ export function registerAcceptCommand(program: Command, deps: SuppressionCommand
   const command = program
     .command('accept')
     .description('record a documented risk acceptance: matching FAILs are reported as SUPPRESSED until it expires')
-    .option('--check <id>', 'check id the acceptance applies to')
-    .option('--resource <arn-or-pattern>', 'resource ARN or id, or a glob with * (e.g. arn:aws:s3:::legacy-*)')
-    .option('--reason <text>', 'why the risk is accepted (compensating controls, plan)')
-    .option('--approver <name>', 'who approved the acceptance')
-    .option('--expires <YYYY-MM-DD>', 'last day the acceptance applies (at most 3 years out)')
+    .option('--check <id>', 'check id the acceptance applies to (required)')
+    .option('--resource <arn-or-pattern>', 'resource ARN or id, or a glob with * (e.g. arn:aws:s3:::legacy-*) (required)')
+    .option('--reason <text>', 'why the risk is accepted (compensating controls, plan) (required)')
+    .option('--approver <name>', 'who approved the acceptance (required)')
+    .option('--expires <YYYY-MM-DD>', 'last day the acceptance applies, at most 3 years out (required)')
     .option('--account <id>', '12-digit account id, or * for every account', '*')
     .option('--all-resources', 'allow a pattern that matches every resource of the check (e.g. "*" or "arn:aws:s3:::*"); listed prominently in every digest');
   addAwsOptions(command);
-  addPipelineResourceOptions(command);
+  addTableOption(command);
   command.action(async (options: AcceptOptions) => {
     await runAccept(options, deps);
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { expiryInstant, isExpired } from '../../model/suppressions.js';
 import type { Suppression } from '../../model/suppressions.js';
-import { addAwsOptions, addPipelineResourceOptions } from '../aws-options.js';
+import { addAwsOptions, addTableOption } from '../aws-options.js';
 import { UsageError } from '../errors.js';
 import { openSuppressionStore, type StoreCliOptions, type SuppressionCommandDeps } from './accept.js';
 
@@ -70,7 +70,7 @@ export function registerAcceptancesCommand(program: Command, deps: SuppressionCo
     .option('--include-revoked', 'also list revoked acceptances')
     .option('--format <format>', 'table or json', 'table');
   addAwsOptions(command);
-  addPipelineResourceOptions(command);
+  addTableOption(command);
   command.action(async (options: AcceptancesOptions) => {
     await runAcceptances(options, deps);
   });

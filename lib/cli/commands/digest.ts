@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Command } from 'commander';
@@ -7,10 +8,13 @@ import { DigestPostureSchema, type DigestPosture } from '../../digest/input.js';
 import { DynamoDbDigestLedger, digestIdempotencyKey } from '../../digest/ledger.js';
 import { parsePeriod } from '../period.js';
 import { renderDigest } from '../../digest/render.js';
+import { renderDigestEmail } from '../../digest/render-email.js';
+import { renderTrendPng } from '../../digest/trend-png.js';
 import { sendDigest, validateAddresses } from '../../digest/send.js';
 import { createDynamoStores } from '../../store/dynamodb/index.js';
-import { addAwsOptions, clientsFromOptions, homeRegion, requireOption, type AwsCliOptions } from '../aws-options.js';
+import { addAwsOptions, addTableOption, clientsFromOptions, homeRegion, requireOption, type AwsCliOptions } from '../aws-options.js';
 import { UsageError } from '../errors.js';
+import { checkOutputFile } from '../output-path.js';
 
 interface DigestCliOptions extends AwsCliOptions {
   table?: string;
@@ -29,6 +33,12 @@ interface DigestCliOptions extends AwsCliOptions {
   bundleUrl?: string;
   bundleExpires?: string;
   maxItems: string;
+}
+
+/** The trend chart beside the preview: `digest.html` -> `digest.trend.png`. */
+export function trendChartPath(preview: string): string {
+  const extension = extname(preview);
+  return `${extension ? preview.slice(0, -extension.length) : preview}.trend.png`;
 }
 
 /** Repeatable flag that also accepts comma-separated lists (`--to a@x,b@y`), as env vars do. */
@@ -64,13 +74,12 @@ export function registerDigestCommand(program: Command): void {
   const command = program
     .command('digest')
     .description("Build the security officer's weekly digest; preview it as files and/or email it through Amazon SES.")
-    .option('--table <name>', 'findings table (env HIPAA_AUDIT_TABLE)', process.env.HIPAA_AUDIT_TABLE)
-    .option('--preview <file>', 'write the HTML digest to this file')
+    .option('--preview <file>', 'write the HTML digest to this file; its trend chart is written beside it as <name>.trend.png (the mailed digest embeds it inline)')
     .option('--text <file>', 'write the plain-text digest to this file')
     .option('--send', 'send the digest through SES (once per organization and period)')
-    .option('--to <address>', 'recipient; repeatable (env HIPAA_AUDIT_DIGEST_TO)', collect, envList('HIPAA_AUDIT_DIGEST_TO'))
+    .option('--to <address>', 'recipient; repeatable (required with --send; env HIPAA_AUDIT_DIGEST_TO)', collect, envList('HIPAA_AUDIT_DIGEST_TO'))
     .option('--cc <address>', 'CC recipient; repeatable', collect, [])
-    .option('--from <address>', 'SES-verified sender (env HIPAA_AUDIT_DIGEST_FROM)', process.env.HIPAA_AUDIT_DIGEST_FROM)
+    .option('--from <address>', 'SES-verified sender (required with --send; env HIPAA_AUDIT_DIGEST_FROM)', process.env.HIPAA_AUDIT_DIGEST_FROM)
     .option('--configuration-set <name>', 'SES configuration set (event publishing, dedicated IPs)')
     .option('--org <name>', 'organization name in the subject (env HIPAA_AUDIT_ORG)', process.env.HIPAA_AUDIT_ORG)
     .option('--since <date|Nd>', 'start of the period: YYYY-MM-DD or a number of days', '7d')
@@ -80,6 +89,7 @@ export function registerDigestCommand(program: Command): void {
     .option('--bundle-url <url>', 'link to the evidence bundle')
     .option('--bundle-expires <iso>', 'when the bundle link expires (ISO timestamp)')
     .option('--max-items <n>', 'items per list before "and N more"', '15');
+  addTableOption(command);
   addAwsOptions(command);
   command.action(async (options: DigestCliOptions) => runDigest(options));
 }
@@ -98,6 +108,11 @@ async function runDigest(options: DigestCliOptions): Promise<void> {
   if (options.bundleExpires && Number.isNaN(Date.parse(options.bundleExpires))) throw new UsageError(`--bundle-expires "${options.bundleExpires}" is not an ISO timestamp.`);
 
   const tableName = requireOption(options.table, '--table', 'HIPAA_AUDIT_TABLE');
+  // Before the query, not after: files that cannot be written are usage errors.
+  for (const [flag, file] of [['--preview', options.preview], ['--text', options.text], ['--save-posture', options.savePosture]] as const) {
+    if (file) await checkOutputFile(file, flag);
+  }
+  if (options.preview) await checkOutputFile(trendChartPath(options.preview), '--preview (its trend chart)');
   const now = new Date();
   const period = parsePeriod(options.since, now);
   const previousPosture = options.previousPosture ? await readPosture(options.previousPosture) : undefined;
@@ -117,16 +132,25 @@ async function runDigest(options: DigestCliOptions): Promise<void> {
     });
     // Without --org, name the accounts rather than print a generic placeholder to leadership.
     const input = options.org ? built : { ...built, organizationName: built.accounts.length > 0 ? `AWS ${built.accounts.join(', ')}` : 'AWS' };
-    const digest = renderDigest(input, { maxItemsPerList: maxItems });
+    // The mailed digest carries the trend chart as an inline PNG (as the Lambda sends it); the preview file
+    // shows the same PNG, written beside it, so the HTML is the size of the mailed one.
+    const digest = options.send ? await renderDigestEmail(input, { maxItemsPerList: maxItems }) : undefined;
+    const chartFile = options.preview && input.trend.some((p) => p.open) ? trendChartPath(options.preview) : undefined;
+    const chart = chartFile ? await renderTrendPng(input.trend) : undefined;
+    const preview = renderDigest(input, {
+      maxItemsPerList: maxItems,
+      ...(chart && chartFile ? { trendImage: { src: basename(chartFile), width: chart.width, height: chart.height } } : {}),
+    });
 
-    if (options.preview) await writeFile(options.preview, digest.html, 'utf8');
-    if (options.text) await writeFile(options.text, digest.text, 'utf8');
+    if (options.preview) await writeFile(options.preview, preview.html, 'utf8');
+    if (chart && chartFile) await writeFile(chartFile, chart.png);
+    if (options.text) await writeFile(options.text, preview.text, 'utf8');
     if (options.savePosture) await writeFile(options.savePosture, `${JSON.stringify(input.posture, null, 2)}\n`, 'utf8');
-    console.log(digest.subject);
-    for (const [flag, file] of [['HTML', options.preview], ['Text', options.text], ['Posture', options.savePosture]] as const) {
+    console.log(preview.subject);
+    for (const [flag, file] of [['HTML', options.preview], ['Trend chart', chartFile], ['Text', options.text], ['Posture', options.savePosture]] as const) {
       if (file) console.log(`${flag} written to ${file}`);
     }
-    if (!options.send) return;
+    if (!options.send || !digest) return;
 
     const result = await sendDigest(digest, {
       ses: clients.get(SESv2Client, region),

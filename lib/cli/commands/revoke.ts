@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { SuppressionAlreadyRevokedError, SuppressionNotFoundError } from '../../store/dynamodb/index.js';
 import type { Suppression } from '../../model/suppressions.js';
-import { addAwsOptions, addPipelineResourceOptions } from '../aws-options.js';
+import { addAwsOptions, addTableOption } from '../aws-options.js';
 import { UsageError } from '../errors.js';
 import { openSuppressionStore, type StoreCliOptions, type SuppressionCommandDeps } from './accept.js';
 
@@ -31,7 +31,7 @@ export function registerRevokeCommand(program: Command, deps: SuppressionCommand
     .description('revoke a risk acceptance (the record is kept, marked revoked)')
     .argument('<id>', 'acceptance id, as shown by "hipaa-audit acceptances"');
   addAwsOptions(command);
-  addPipelineResourceOptions(command);
+  addTableOption(command);
   command.action(async (id: string, options: StoreCliOptions) => {
     await runRevoke(id, options, deps);
   });

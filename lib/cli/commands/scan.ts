@@ -4,17 +4,33 @@ import { Command, Option } from 'commander';
 import { selectChecks } from '../../checks/registry.js';
 import { parseThresholds, ThresholdsError, type Thresholds } from '../../checks/thresholds.js';
 import { findingsToCsv } from '../../report/csv.js';
+import { renderHtmlReport } from '../../report/html/index.js';
 import { toScanReport } from '../../report/json.js';
-import { renderTable } from '../../report/table.js';
+import { renderAsffJson } from '../../report/asff.js';
+import { renderOcsfJson, renderOcsfJsonLines } from '../../report/ocsf.js';
+import { DEFAULT_TABLE_WIDTH, renderTable, TABLE_SORTS, type TableSort } from '../../report/table.js';
 import { validateRegionNames } from '../../scan/regions.js';
 import { scanAccount } from '../../scan/scan-account.js';
+import type { Finding } from '../../model/finding.js';
+import type { ScanRun } from '../../model/run.js';
 import { addAwsOptions, clientsFromOptions, homeRegion, type AwsCliOptions } from '../aws-options.js';
 import { EXIT, UsageError } from '../errors.js';
+import { importScanIntoSecurityHub } from '../security-hub.js';
+import { checkOutputFile } from '../output-path.js';
+
+/**
+ * The scan's report formats: the one list the `--format` option offers. A new format is one entry here
+ * and one branch in formatReport.
+ */
+export const SCAN_FORMATS = ['table', 'json', 'csv', 'html', 'ocsf', 'ocsf-jsonl', 'asff'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 interface ScanCliOptions extends AwsCliOptions {
   regions?: string;
   checks?: string;
-  format: 'table' | 'json' | 'csv';
+  format: ScanFormat;
+  securityHub?: boolean;
+  sort: TableSort;
   output?: string;
   verbose?: boolean;
   officerEmail?: string[];
@@ -29,8 +45,10 @@ export function registerScanCommand(program: Command): void {
     .description('Collect configuration from an AWS account (read-only) and evaluate the HIPAA safeguard checks')
     .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region (default: --region)')
     .option('--checks <ids>', 'comma-separated check ids to run (default: all)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--format <format>', 'output format (table: summary first, fix lines wrapped to the terminal; json/csv/html: full fix commands)').choices(SCAN_FORMATS).default('table'))
+    .addOption(new Option('--sort <order>', 'table: "standard" groups by HIPAA standard, most severe first in each; "severity" is one list, most severe first').choices(TABLE_SORTS).default('standard'))
+    .option('--security-hub', "import the findings into the scanned account's Security Hub (ASFF, BatchImportFindings)")
+    .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')
     .option('--verbose', 'table: also list PASS and NOT_APPLICABLE results')
     .option('--officer-email <email...>', 'designated security official, compared with the SECURITY alternate contact')
     .option('--thresholds <file>', 'JSON file overriding check thresholds (see README); unknown keys are an error')
@@ -51,6 +69,8 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
     throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${options.concurrency}".`);
   }
   const thresholds = loadThresholds(options.thresholds, options.officerEmail, options.allowBelowHipaaMinimum === true);
+  // Before minutes of collection, not after: a report that cannot be written is a usage error.
+  if (options.output !== undefined) await checkOutputFile(options.output, '--output');
   const clients = clientsFromOptions(options);
   const showProgress = options.format === 'table' || options.output !== undefined;
   try {
@@ -70,24 +90,45 @@ export async function runScan(options: ScanCliOptions): Promise<number> {
     }
     const weaker = result.run.thresholds?.weakerThanDefault ?? [];
     if (weaker.length > 0) process.stderr.write(`warning: thresholds weaker than the defaults: ${weaker.map((w) => `${w.key} ${w.value} (default ${w.default})`).join(', ')}\n`);
-    const text =
-      options.format === 'json'
-        ? JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n'
-        : options.format === 'csv'
-          ? findingsToCsv(result.findings)
-          : renderTable(result.run, result.findings, {
-              verbose: options.verbose ?? false,
-              color: options.output === undefined && process.stdout.isTTY === true,
-            });
+    const text = formatReport(result, options);
     if (options.output) {
       await writeFile(options.output, text);
       process.stderr.write(`Report written to ${options.output} (${result.findings.length} findings)\n`);
     } else {
       process.stdout.write(text);
     }
+    if (options.securityHub) {
+      const imported = await importScanIntoSecurityHub({ clients, run: result.run, findings: result.findings, checkIds: checks.map((c) => c.id), homeRegion: region });
+      if (!imported) return EXIT.usage;
+    }
     return result.findings.some((f) => f.status === 'FAIL') ? EXIT.findings : EXIT.ok;
   } finally {
     clients.destroy();
+  }
+}
+
+function formatReport(result: { run: ScanRun; findings: Finding[] }, options: ScanCliOptions): string {
+  const toTerminal = options.output === undefined && process.stdout.isTTY === true;
+  switch (options.format) {
+    case 'json':
+      return JSON.stringify(toScanReport(result.run, result.findings), null, 2) + '\n';
+    case 'csv':
+      return findingsToCsv(result.findings);
+    case 'html':
+      return renderHtmlReport(result.run, result.findings);
+    case 'ocsf':
+      return renderOcsfJson(result.run, result.findings);
+    case 'ocsf-jsonl':
+      return renderOcsfJsonLines(result.run, result.findings);
+    case 'asff':
+      return renderAsffJson(result.run, result.findings, { importerAccountId: result.run.accountIds[0] ?? '', homeRegion: homeRegion(options) });
+    case 'table':
+      return renderTable(result.run, result.findings, {
+        verbose: options.verbose ?? false,
+        color: toTerminal,
+        sort: options.sort,
+        width: toTerminal ? (process.stdout.columns ?? DEFAULT_TABLE_WIDTH) : DEFAULT_TABLE_WIDTH,
+      });
   }
 }
 

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { FindingSchema, type Finding } from '../../model/finding.js';
-import { computeTransitions } from '../../model/transitions.js';
+import { computeTransitions, coveredScopes } from '../../model/transitions.js';
 import { ScanRunSchema, type ScanRun } from '../../model/run.js';
 import {
   ENTITY,
@@ -17,10 +17,15 @@ import {
 } from '../table-design.js';
 import { FindingStateSchema, type FindingState } from '../../model/finding-state.js';
 import { TransitionSchema, type Transition } from '../../model/transitions.js';
+import { AccountRecordSchema, advanceAccountRecord, withLastSeen, type AccountRecord } from '../account-record.js';
 import { openCountsByAccount, OpenCountsSchema, RUN_OPEN_COUNTS_ATTRIBUTES, RunOpenCountsSchema, type OpenCounts, type RunOpenCounts } from '../run-counts.js';
 
 /** An account's part of a run, with its open counts (the trend of the digest reads them from the run item). */
-const AccountRunSchema = ScanRunSchema.extend({ openCountsByAccount: z.record(z.string(), OpenCountsSchema).optional() });
+const AccountRunSchema = ScanRunSchema.extend({
+  openCountsByAccount: z.record(z.string(), OpenCountsSchema).optional(),
+  /** What could not be exported after recording (Security Hub import); FinalizeRun lists them with the run's errors. */
+  exportErrors: ScanRunSchema.shape.collectionErrors.optional(),
+});
 export type AccountRun = z.infer<typeof AccountRunSchema>;
 import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
@@ -29,8 +34,6 @@ export interface DynamoFindingsQuery extends FindingsQuery {
   /** States whose resource disappeared (GONE) are history, not current; include them on request. */
   includeGone?: boolean;
 }
-
-const AccountItemSchema = z.object({ accountId: z.string() });
 
 const byString = <T>(pick: (t: T) => string) => (a: T, b: T) => (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
 
@@ -47,11 +50,13 @@ export class DynamoFindingsStore implements FindingsStore {
   }
 
   /**
-   * Idempotent and crash-safe. Order of writes: transitions, then states, then the run item as the
-   * commit marker (conditional put). A re-store after commit changes nothing and returns what was
-   * stored. A re-store after a crash mid-way recomputes: transitions have deterministic keys (one per
-   * finding per run) so rewriting them is harmless, and states already stamped with this run id are
-   * skipped by computeTransitions, whose transitions were written before them.
+   * Idempotent and crash-safe. Writes only what changed: transitions (PERSISTING is implied, not stored),
+   * then the states that changed, then one account item per account (last recorded run, and per region the
+   * last run that assessed it: the "last seen" of every state left untouched), and last the run item as the
+   * commit marker (conditional put). A re-store after commit changes nothing and returns what was stored.
+   * A re-store after a crash mid-way recomputes: transitions have deterministic keys (one per finding per
+   * run) so rewriting them is harmless, and states already stamped with this run id are skipped by
+   * computeTransitions, whose transitions were written before them.
    */
   async recordRun(run: ScanRun, findings: readonly Finding[]): Promise<RecordRunResult> {
     const validRun = ScanRunSchema.parse(run);
@@ -59,20 +64,13 @@ export class DynamoFindingsStore implements FindingsStore {
     const stored = await this.getRun(validRun.id, true);
     if (stored) return { run: stored, transitions: await this.transitionsOfRun(validRun.id), written: false };
 
-    const previous = new Map<string, FindingState>();
-    for (const accountId of validRun.accountIds) {
-      for (const state of await this.statesOfAccount(accountId, true)) previous.set(state.key, state);
-    }
-    const { states, transitions } = computeTransitions(previous, validRun, validFindings);
-
-    await batchPut(this.doc, this.tableName, transitions.map(transitionItem), this.options.batch);
+    const change = await this.changesOf(validRun, validFindings);
+    await batchPut(this.doc, this.tableName, change.transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, change.states.map(stateItem), this.options.batch);
     await batchPut(
       this.doc,
       this.tableName,
-      [
-        ...states.map(stateItem),
-        ...validRun.accountIds.flatMap((a) => [accountItem(a), accountRunItem(validRun, a)]),
-      ],
+      [...change.accounts.map(accountItem), ...validRun.accountIds.map((a) => accountRunItem(validRun, a))],
       this.options.batch,
     );
     try {
@@ -94,8 +92,9 @@ export class DynamoFindingsStore implements FindingsStore {
 
   /**
    * One account's part of a run, recorded as one bounded chunk: the account's previous states only, its
-   * transitions, its states, and last its account-run item as the commit marker. Idempotent like
-   * recordRun. A FAILED account run (nothing assessed) changes no state: nothing becomes RESOLVED or GONE.
+   * transitions, its changed states, its account item, and last its account-run item as the commit marker.
+   * Idempotent like recordRun. A FAILED account run (nothing assessed) changes no state: nothing becomes
+   * RESOLVED or GONE, and no region counts as assessed.
    */
   async recordAccountRun(accountRun: ScanRun, findings: readonly Finding[]): Promise<{ written: boolean; transitions: number }> {
     const run = ScanRunSchema.parse(accountRun);
@@ -104,10 +103,9 @@ export class DynamoFindingsStore implements FindingsStore {
     const validFindings = z.array(FindingSchema).parse(findings);
     if (await this.getAccountRun(accountId, run.startedAt, run.id, true)) return { written: false, transitions: 0 };
 
-    const previous = new Map((await this.statesOfAccount(accountId, true)).map((s) => [s.key, s] as const));
-    const { states, transitions } = computeTransitions(previous, run, validFindings);
-    await batchPut(this.doc, this.tableName, transitions.map(transitionItem), this.options.batch);
-    await batchPut(this.doc, this.tableName, [...states.map(stateItem), accountItem(accountId)], this.options.batch);
+    const change = await this.changesOf(run, validFindings);
+    await batchPut(this.doc, this.tableName, change.transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, [...change.states.map(stateItem), ...change.accounts.map(accountItem)], this.options.batch);
     try {
       await this.doc.send(
         new PutCommand({ TableName: this.tableName, Item: { ...accountRunItem(run, accountId), openCountsByAccount: openCountsByAccount([accountId], validFindings) }, ConditionExpression: 'attribute_not_exists(PK)' }),
@@ -116,7 +114,57 @@ export class DynamoFindingsStore implements FindingsStore {
       if (!isConditionalCheckFailed(err)) throw err;
       return { written: false, transitions: 0 };
     }
-    return { written: true, transitions: transitions.length };
+    return { written: true, transitions: change.transitions.length };
+  }
+
+  /**
+   * What `run` changes in its accounts: one consistent Query of each account's states (every state, open or
+   * not: a PASS seen again unchanged must be told from a new one, and an open state missing from an assessed
+   * region becomes RESOLVED/GONE) and one GetItem of its account record. Reads are a quarter of the price
+   * of writes per unit, and a state read is needed only once per run.
+   */
+  private async changesOf(run: ScanRun, findings: readonly Finding[]): Promise<{ states: FindingState[]; transitions: Transition[]; accounts: AccountRecord[] }> {
+    const previous = new Map<string, FindingState>();
+    const records: AccountRecord[] = [];
+    for (const accountId of run.accountIds) {
+      const record = await this.getAccountRecord(accountId, true);
+      // A newer run of this account is already recorded (an old run replayed late): it may add states never
+      // seen, but must not rewind any existing one, as if each had been seen at the newer run.
+      const newer = record?.lastRecordedAt !== undefined && record.lastRecordedAt > run.finishedAt ? record.lastRecordedAt : undefined;
+      for (const state of await this.statesOfAccount(accountId, true)) {
+        const seen = withLastSeen(state, record);
+        previous.set(state.key, newer && !seen.gone && seen.lastSeenAt < newer ? { ...seen, lastSeenAt: newer } : seen);
+      }
+      if (record) records.push(record);
+    }
+    const { states, transitions } = computeTransitions(previous, run, findings);
+    const covered = coveredScopes(run, findings);
+    const accounts = run.accountIds.map((a) => advanceAccountRecord(records.find((r) => r.accountId === a), a, run, covered));
+    return { states, transitions, accounts };
+  }
+
+  /** The account's record (last recorded run, last assessment per region); undefined before its first run. */
+  async getAccountRecord(accountId: string, consistent = false): Promise<AccountRecord | undefined> {
+    const { Item: item } = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: keys.accountsPk, SK: keys.account(accountId) }, ConsistentRead: consistent }),
+    );
+    return item ? parseItem(AccountRecordSchema, item, ENTITY.account) : undefined;
+  }
+
+  /**
+   * Notes on an account's recorded run what its export (Security Hub) could not deliver. The audit record
+   * itself is unchanged: an export failure is reported, never a reason to assess differently.
+   */
+  async noteAccountRunExportErrors(accountId: string, startedAt: string, runId: string, errors: ScanRun['collectionErrors']): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { PK: keys.account(accountId), SK: keys.accountRun(startedAt, runId) },
+        UpdateExpression: 'SET exportErrors = :errors',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':errors': ScanRunSchema.shape.collectionErrors.parse(errors) },
+      }),
+    );
   }
 
   /** An account's part of a run, as recordAccountRun stored it. */
@@ -189,9 +237,11 @@ export class DynamoFindingsStore implements FindingsStore {
   async currentFindings(query: DynamoFindingsQuery = {}): Promise<FindingState[]> {
     const statuses = query.statuses;
     const results: FindingState[] = [];
-    for (const accountId of await this.accountsFor(query.accountId)) {
-      const states = await this.statesOfAccount(accountId, false);
-      results.push(...states.filter((s) => (query.includeGone || !s.gone) && (!statuses || statuses.includes(s.status))));
+    for (const record of await this.recordsFor(query.accountId)) {
+      const states = await this.statesOfAccount(record.accountId, false);
+      results.push(...states
+        .filter((s) => (query.includeGone || !s.gone) && (!statuses || statuses.includes(s.status)))
+        .map((s) => withLastSeen(s, record)));
     }
     return results;
   }
@@ -213,18 +263,18 @@ export class DynamoFindingsStore implements FindingsStore {
   async oldestOpenFailures(limit: number, query: { accountId?: string } = {}): Promise<FindingState[]> {
     if (limit <= 0) return [];
     const results: FindingState[] = [];
-    for (const accountId of await this.accountsFor(query.accountId)) {
+    for (const record of await this.recordsFor(query.accountId)) {
       const items = await this.query(
         {
           TableName: this.tableName,
           IndexName: INDEXES.gsi2,
           KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.failingPk(accountId) },
+          ExpressionAttributeValues: { ':pk': keys.failingPk(record.accountId) },
           ScanIndexForward: true,
         },
         limit,
       );
-      results.push(...items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state)));
+      results.push(...items.map((item) => withLastSeen(parseItem(FindingStateSchema, item, ENTITY.state), record)));
     }
     return results.sort(byString((s) => `${s.failingSince ?? ''}#${s.key}`)).slice(0, limit);
   }
@@ -237,16 +287,27 @@ export class DynamoFindingsStore implements FindingsStore {
 
   /** Every account a run has ever been recorded for. */
   async listAccounts(): Promise<string[]> {
+    return (await this.listAccountRecords()).map((r) => r.accountId);
+  }
+
+  /** The records of every account a run has ever been recorded for (one Query on one partition). */
+  async listAccountRecords(): Promise<AccountRecord[]> {
     const items = await this.query({
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.accountsPk },
     });
-    return items.map((item) => parseItem(AccountItemSchema, item, ENTITY.account).accountId);
+    return items.map((item) => parseItem(AccountRecordSchema, item, ENTITY.account));
   }
 
   private async accountsFor(accountId: string | undefined): Promise<string[]> {
     return accountId ? [accountId] : this.listAccounts();
+  }
+
+  /** One account's record (or a bare one when it was never recorded), or every account's. */
+  private async recordsFor(accountId: string | undefined): Promise<AccountRecord[]> {
+    if (!accountId) return this.listAccountRecords();
+    return [(await this.getAccountRecord(accountId)) ?? { accountId }];
   }
 
   private async statesOfAccount(accountId: string, consistent: boolean): Promise<FindingState[]> {

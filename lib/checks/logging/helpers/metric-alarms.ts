@@ -74,6 +74,7 @@ export function defineMetricAlarmCheck(spec: MetricAlarmSpec): CheckDefinition {
     id: spec.id,
     title: spec.title,
     service: 'cloudwatch',
+    reads: ['logging'],
     citations: spec.citations,
     severity: spec.severity,
     rationale: `${spec.rationale} ${SEMANTICS}`,
