@@ -35,7 +35,9 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
                                 under throttling, through a fault-injecting proxy in front of moto;
                                 glob = risk-acceptance pattern matching on a pathological pattern;
                                 organization = the executed state machine over an Organization in moto)
-  --organization N,M            organization points: N member accounts (default 50,200)
+  --organization N,M            organization points: N member accounts (default 50,200); results.json keeps
+                                stored points of other sizes and extrapolates every point again with today's
+                                defaults (--only organization --organization none: measure nothing, only that)
   --organization-regions a,b    regions seeded and scanned in each member account (default us-east-1,us-west-2)
   --out FILE                    results file (default bench/results.json)`;
 
@@ -111,7 +113,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     measureBundles: !(values['no-bundles'] ?? false),
     motoDefaultAmis: values['moto-default-amis'] ?? false,
     out: str('out') ?? 'bench/results.json',
-    organization: (str('organization') ?? '50,200').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0),
+    organization: (str('organization') ?? '50,200').replace(/^none$/, '').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0),
     organizationRegions: (str('organization-regions') ?? 'us-east-1,us-west-2').split(',').map((r) => r.trim()).filter(Boolean),
   };
 }

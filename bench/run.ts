@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCli, USAGE } from './args.js';
 import { runBenchmark } from './benchmark.js';
-import { renderOrganization, runOrganizationPoint, type OrganizationPoint } from './organization.js';
+import { defaultDeployment, renderOrganization, runOrganizationPoint, withLimits, type MeasuredPoint } from './organization.js';
 import { stderrProgress } from './progress.js';
+import { keptOrganizationPoints, readResults } from './results-file.js';
 import { renderReport } from './report.js';
 import { measureGlob, renderGlob } from './glob-matcher.js';
 import { compareRetryModes, renderRetryRuns } from './retry-modes.js';
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  // results.json keeps the scale results at the top level, as before; the other parts sit beside them.
+  // results.json keeps the scale results at the top level, as before; the other parts sit beside them. Parts
+  // not run this time keep what the file holds when this run ends (another run may have written it meanwhile).
+  const out = resolve(cli.out);
+  await readResults(out); // a file that does not parse stops the run now, not after an hour of measuring
   let results: Record<string, unknown> = {};
   if (cli.sections.includes('scale')) {
     const scale = await runBenchmark({
@@ -40,18 +44,20 @@ async function main(): Promise<void> {
     console.log(renderGlob(timings));
     results.globMatcher = timings;
   }
-  const out = resolve(cli.out);
+  const measured: MeasuredPoint[] = [];
   if (cli.sections.includes('organization')) {
-    const organization: OrganizationPoint[] = [];
-    for (const accounts of cli.organization) organization.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
-    console.log(renderOrganization(organization));
-    // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own).
-    const existing: Record<string, unknown> = await readFile(out, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
-    const kept = (Array.isArray(existing.organization) ? (existing.organization as OrganizationPoint[]) : [])
-      .filter((p) => !organization.some((q) => q.accounts === p.accounts));
-    results.organization = [...kept, ...organization].sort((a, b) => a.accounts - b.accounts);
+    for (const accounts of cli.organization) measured.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
   }
-  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  const stored = await readResults(out);
+  if (cli.sections.includes('organization')) {
+    // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own) and
+    // extrapolated again with today's defaults; a point of the same size is replaced.
+    const kept = keptOrganizationPoints(stored.organization, measured, stderrProgress);
+    const points = withLimits([...kept, ...measured].sort((a, b) => a.accounts - b.accounts), defaultDeployment(cli.organizationRegions));
+    console.log(renderOrganization(points));
+    results.organization = points;
+  }
+  await writeFile(out, `${JSON.stringify({ ...stored, ...results }, null, 2)}\n`);
   console.log(`results written to ${out}`);
 }
 

@@ -5,6 +5,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { REGION_CONCURRENCY, reservedConcurrency } from '../../lib/config/lambda-concurrency.js';
 import type { PipelineConfig } from '../../lib/config/pipeline-config.js';
 import { nagArnRef } from '../nag-ids.js';
 import { AuditFunction } from './audit-function.js';
@@ -51,7 +52,7 @@ export class PipelineFunctions extends Construct {
   /** The scan Lambda's timeout (Lambda's maximum): one region of one account (see `npm run bench`). */
   readonly scanTimeout = Duration.minutes(15);
   /** Regions of one account scanned at once; with the Map's account concurrency this bounds the scan Lambdas. */
-  readonly regionConcurrency = 4;
+  readonly regionConcurrency = REGION_CONCURRENCY;
 
   constructor(scope: Construct, id: string, private readonly props: PipelineFunctionsProps) {
     super(scope, id);
@@ -73,6 +74,7 @@ export class PipelineFunctions extends Construct {
       ...(config.allowBelowHipaaMinimum ? { ALLOW_BELOW_HIPAA_MINIMUM: 'true' } : {}),
     };
     const common = { environment, dataKey };
+    const reserved = reservedConcurrency(config.mapConcurrency);
 
     this.resolveTargets = new AuditFunction(this, 'ResolveTargets', {
       ...common,
@@ -80,7 +82,7 @@ export class PipelineFunctions extends Construct {
       description: 'Takes the run lock and writes the accounts and regions of one audit run to the work bucket',
       timeout: Duration.minutes(2),
       memorySize: 256,
-      reservedConcurrency: 2,
+      reservedConcurrency: reserved.resolveTargets,
     });
     this.scanTarget = new AuditFunction(this, 'ScanTarget', {
       ...common,
@@ -88,9 +90,7 @@ export class PipelineFunctions extends Construct {
       description: 'Scans one region of one account through its read-only member role',
       timeout: this.scanTimeout,
       memorySize: 1024,
-      // Accounts in parallel (the Map) x regions in parallel per account: bounds the API load on member
-      // accounts and on KMS/DynamoDB.
-      reservedConcurrency: config.mapConcurrency * this.regionConcurrency,
+      reservedConcurrency: reserved.scanTarget,
     });
     this.sealAccount = new AuditFunction(this, 'SealAccount', {
       ...common,
@@ -98,7 +98,7 @@ export class PipelineFunctions extends Construct {
       description: "Seals one account's run: findings, signed manifest, hash-chain link",
       timeout: Duration.minutes(5),
       memorySize: 1024,
-      reservedConcurrency: config.mapConcurrency,
+      reservedConcurrency: reserved.sealAccount,
     });
     this.recordAccount = new AuditFunction(this, 'RecordAccount', {
       ...common,
@@ -106,15 +106,17 @@ export class PipelineFunctions extends Construct {
       description: "Records one account's sealed findings and transitions in the findings table",
       timeout: Duration.minutes(5),
       memorySize: 1024,
-      reservedConcurrency: config.mapConcurrency,
+      reservedConcurrency: reserved.recordAccount,
     });
     this.finalizeRun = new AuditFunction(this, 'FinalizeRun', {
       ...common,
       entry: 'finalize-run.ts',
       description: 'Records the run from its accounts and releases the run lock',
       timeout: Duration.minutes(5),
-      memorySize: 512,
-      reservedConcurrency: 2,
+      // Holds one small item per account (coverage and errors grow with regions): 1 GB keeps a 2x margin at
+      // 1,000 accounts x 17 regions over the benchmark's measured peak (`npm run bench`, organization).
+      memorySize: 1024,
+      reservedConcurrency: reserved.finalizeRun,
     });
     this.digest = new AuditFunction(this, 'SendDigest', {
       ...common,
@@ -122,7 +124,7 @@ export class PipelineFunctions extends Construct {
       description: "Emails the HIPAA officers' digest",
       timeout: Duration.minutes(5),
       memorySize: 512,
-      reservedConcurrency: 1,
+      reservedConcurrency: reserved.sendDigest,
       deadLetterQueue: props.digestDeadLetterQueue,
     });
     // Async invocation (the schedule): two retries, then the DLQ, whose alarm pages the officers.

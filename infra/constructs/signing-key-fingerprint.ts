@@ -2,6 +2,7 @@ import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { SIGNING_KEY_FINGERPRINT_CONCURRENCY } from '../../lib/config/lambda-concurrency.js';
 import { AuditFunction } from './audit-function.js';
 
 export interface SigningKeyFingerprintProps {
@@ -25,7 +26,7 @@ export class SigningKeyFingerprint extends Construct {
       description: "Deploy time: reads the manifest signing key's public key and returns its SHA-256 fingerprint",
       timeout: Duration.minutes(1),
       memorySize: 256,
-      reservedConcurrency: 1,
+      reservedConcurrency: SIGNING_KEY_FINGERPRINT_CONCURRENCY,
       environment: {},
       dataKey: props.dataKey,
     });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseThresholds, ThresholdsSchema } from '../checks/thresholds.js';
 import { ExpectedError } from '../model/errors.js';
+import { DEFAULT_LAMBDA_CONCURRENCY_QUOTA, reservationProblem } from './lambda-concurrency.js';
 
 /**
  * Deployment configuration of the scheduled-audit pipeline. It is read at `cdk synth` time from the
@@ -81,7 +82,15 @@ export const PipelineConfigSchema = z
      * unique per deployment: unset, the stack derives one from its own stack id (ExternalId output).
      */
     externalId: z.string().regex(EXTERNAL_ID, 'must be 2-1224 characters of [\\w+=,.@:/-]').optional(),
-    mapConcurrency: z.number().int().min(1).max(40).default(5),
+    /**
+     * Accounts scanned at once (the Distributed Map's MaxConcurrency; 10,000 is its own limit). The default
+     * finishes 1,000 accounts x 17 regions in under half the run timeout at the benchmark's per-account time
+     * (`npm run bench`, organization; measured on moto, an upper bound), and reserves 6 x 50 + 6 = 306 Lambda
+     * executions, a third of what the default quota of 1,000 lets a stack reserve.
+     */
+    mapConcurrency: z.number().int().min(1).max(10_000).default(50),
+    /** The audit account's Regional Lambda concurrency quota; the stack's reserved concurrency must fit in it. */
+    lambdaConcurrencyQuota: z.number().int().min(1).default(DEFAULT_LAMBDA_CONCURRENCY_QUOTA),
     /** Check thresholds for every scan (same keys as `hipaa-audit scan --thresholds`); unset keys keep their defaults. */
     thresholds: ThresholdsSchema.omit({ officerEmails: true }).partial().optional(),
     /** Explicit override for thresholds below HIPAA's own requirement (auditLogRetentionDays < 2192). */
@@ -91,6 +100,8 @@ export const PipelineConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    const reservation = reservationProblem(config.mapConcurrency, config.lambdaConcurrencyQuota);
+    if (reservation) ctx.addIssue({ code: 'custom', path: ['mapConcurrency'], message: reservation });
     if (config.bundleRetentionDays < config.bundleLinkExpiryDays) {
       ctx.addIssue({ code: 'custom', path: ['bundleRetentionDays'], message: `must be at least bundleLinkExpiryDays (${config.bundleLinkExpiryDays}): a link must not outlive its bundle` });
     }

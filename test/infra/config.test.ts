@@ -40,7 +40,8 @@ describe('pipeline configuration', () => {
       evidenceRetentionYears: 6,
       bundleLinkExpiryDays: 7,
       memberRoleName: 'HipaaAuditReadOnly',
-      mapConcurrency: 5,
+      mapConcurrency: 50,
+      lambdaConcurrencyQuota: 1000,
     });
   });
 
@@ -64,6 +65,31 @@ describe('pipeline configuration', () => {
     ['an unknown key', { officerEmail: 'typo@example.com' }, 'officerEmail'],
   ])('rejects %s, naming the field', (_name, patch, field) => {
     expect(errorOf({ ...minimal, ...patch })).toContain(field);
+  });
+
+  it('accepts the largest mapConcurrency whose reservation leaves Lambda 100 unreserved executions', () => {
+    // 6 x 149 + 6 = 900 <= 1,000 - 100.
+    expect(parsePipelineConfig({ ...minimal, mapConcurrency: 149 }).mapConcurrency).toBe(149);
+    expect(parsePipelineConfig({ ...minimal, mapConcurrency: 300, lambdaConcurrencyQuota: 3000 }).mapConcurrency).toBe(300);
+  });
+
+  it.each([
+    ['one more than the default quota allows', { mapConcurrency: 150 }, 'reserves 906', 'at most 900 reservable'],
+    ['the default on a new account quota of 10', { lambdaConcurrencyQuota: 10 }, 'reserves 306', 'at most 0 reservable'],
+    ['a raised quota still too small', { mapConcurrency: 400, lambdaConcurrencyQuota: 2000 }, 'reserves 2406', 'at most 1900 reservable'],
+  ])('refuses a reservation Lambda would reject: %s, on one line', (_name, patch, reserves, reservable) => {
+    const message = errorOf({ ...minimal, ...patch });
+    const line = message.split('\n').find((l) => l.includes('mapConcurrency:'));
+    expect(line).toContain(reserves);
+    expect(line).toContain(reservable);
+    expect(line).toContain('Lambda keeps 100 unreserved');
+  });
+
+  it('sets the reserved concurrency it validated (the template sums to 6 x mapConcurrency + 6)', () => {
+    const config = parsePipelineConfig({ ...sample, mapConcurrency: 7 });
+    const { pipeline } = synthesize({ config, bundle: false });
+    const functions = Object.values(pipeline.findResources('AWS::Lambda::Function')) as { Properties: { ReservedConcurrentExecutions?: number } }[];
+    expect(functions.reduce((sum, f) => sum + (f.Properties.ReservedConcurrentExecutions ?? 0), 0)).toBe(6 * 7 + 6);
   });
 
   it('lists every problem at once', () => {

@@ -193,7 +193,7 @@ describe('state machine', () => {
     expect(resolve.Parameters).toEqual({ 'request.$': '$', 'executionId.$': '$$.Execution.Id', 'startedAt.$': '$$.Execution.StartTime' });
     const map = state(definition.States, 'ScanAccounts') as State & Record<string, unknown>;
     expect(map).toMatchObject({
-      Type: 'Map', MaxConcurrency: 5, ResultPath: null, Next: 'FinalizeRun', ToleratedFailurePercentage: 100,
+      Type: 'Map', MaxConcurrency: 50, ResultPath: null, Next: 'FinalizeRun', ToleratedFailurePercentage: 100,
       ItemReader: { Resource: expect.stringMatching(/^arn:.+:states:::s3:getObject$/), ReaderConfig: { InputType: 'JSON' }, Parameters: { 'Key.$': '$.targets.key' } },
       ResultWriter: { Resource: expect.stringMatching(/^arn:.+:states:::s3:putObject$/), Parameters: { Prefix: 'map-results/' } },
     });
