@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { INDEXES } from '../../lib/store/table-design.js';
+import { INDEXES, TTL_ATTRIBUTE } from '../../lib/store/table-design.js';
 
 export interface FindingsTableProps {
   dataKey: kms.IKey;
@@ -31,6 +31,8 @@ export class FindingsTable extends Construct {
       encryptionKey: props.dataKey,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Transition items carry their expiry (historyRetentionDays after they happened); nothing else does.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     // The same indexes the store queries (lib/store/table-design.ts), so the two cannot drift apart.
     for (const indexName of Object.values(INDEXES)) {

@@ -62,6 +62,23 @@ export const keys = {
 
 export type Item = Record<string, unknown>;
 
+/**
+ * Transition items expire from the table (DynamoDB TTL on this attribute, epoch seconds): the table is the
+ * working index, not the record. The six-year record is the signed per-run findings in the evidence bucket
+ * (Object Lock), from which any transition can be re-derived by replaying runs in order. Readers need far
+ * less: the digest reads the transitions of its period (a week; its 12-week trend comes from run items,
+ * which do not expire), a re-store reads its own run's. 400 days covers that, a year-on-year review, and
+ * a month of slack for a late or delayed review; states, runs and suppressions never expire.
+ */
+export const TTL_ATTRIBUTE = 'expiresAt';
+export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
+const DAY_SECONDS = 86_400;
+
+/** Epoch seconds at which a transition recorded at `at` expires. */
+export function transitionExpiry(at: string, retentionDays: number): number {
+  return Math.floor(Date.parse(at) / 1000) + retentionDays * DAY_SECONDS;
+}
+
 export function stateItem(state: FindingState): Item {
   const accountId = state.finding.resource.accountId;
   const item: Item = {
@@ -80,7 +97,7 @@ export function stateItem(state: FindingState): Item {
   return item;
 }
 
-export function transitionItem(t: Transition): Item {
+export function transitionItem(t: Transition, retentionDays: number = DEFAULT_HISTORY_RETENTION_DAYS): Item {
   return {
     PK: keys.run(t.runId),
     SK: keys.transition(t.key),
@@ -88,6 +105,7 @@ export function transitionItem(t: Transition): Item {
     ...t,
     GSI3PK: keys.transitionsPk(t.finding.resource.accountId),
     GSI3SK: keys.transitionsSk(t.at, t.runId, t.key),
+    [TTL_ATTRIBUTE]: transitionExpiry(t.at, retentionDays),
   };
 }
 
@@ -123,6 +141,7 @@ export function digestSentItem(idempotencyKey: string, messageId: string, sentAt
 export const TABLE_DESIGN = {
   billing: 'PAY_PER_REQUEST',
   keys: { partition: 'PK (S)', sort: 'SK (S)' },
+  ttl: `${TTL_ATTRIBUTE} (N, epoch seconds): on TRANSITION items only, their time + historyRetentionDays (default ${DEFAULT_HISTORY_RETENTION_DAYS})`,
   items: [
     { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: 'GSI2 when failing' },
     { entity: ENTITY.accountRun, PK: 'ACCT#<accountId>', SK: 'RUN#<startedAt>#<runId>', gsi: '-' },

@@ -125,6 +125,8 @@ describe('findings table', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
         DeletionProtectionEnabled: true,
+        // Transition items expire from the working index (lib/store/table-design.ts); the record is in S3.
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
         KeySchema: [
           { AttributeName: 'PK', KeyType: 'HASH' },
           { AttributeName: 'SK', KeyType: 'RANGE' },

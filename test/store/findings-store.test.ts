@@ -1,11 +1,12 @@
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand as DocScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { findingKey } from '../../lib/model/finding.js';
 import { applySuppressions } from '../../lib/model/suppressions.js';
 import { failureAgeDays } from '../../lib/model/transitions.js';
-import { DynamoFindingsStore, StoreItemValidationError, createTable } from '../../lib/store/dynamodb/index.js';
+import { DynamoFindingsStore, StoreItemValidationError, createDynamoStores, createTable } from '../../lib/store/dynamodb/index.js';
+import { TTL_ATTRIBUTE } from '../../lib/store/table-design.js';
 import type { FindingState } from '../../lib/model/finding-state.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { ACCOUNT, OTHER_ACCOUNT, finding, run, suppression } from '../findings/fixtures.js';
@@ -58,6 +59,22 @@ describe('DynamoFindingsStore', () => {
     expect((await store.listRuns({ limit: 2 })).map((r) => r.id)).toEqual(['r4', 'r3']);
     expect((await store.listRuns({ from: '2025-03-02', to: '2025-03-03' })).map((r) => r.id)).toEqual(['r3', 'r2']);
     expect((await store.getRun('r2'))?.finishedAt).toBe(day(2));
+  });
+
+  it('stamps transitions (and nothing else) with their expiry: historyRetentionDays after they happened, in epoch seconds', async () => {
+    const { tableName } = await freshStores(clients);
+    const { findings: store } = createDynamoStores({ clients, region: 'us-east-1', tableName, historyRetentionDays: 30 });
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }, [finding()]), [finding(), finding({ id: 'ok', status: 'PASS' })]);
+    const items = await scanItems(tableName);
+    const transitions = items.filter((i) => i.entity === 'TRANSITION');
+    expect(transitions).toHaveLength(1);
+    // 2025-03-01T06:00:00Z is 1740808800; + 30 days.
+    expect(transitions[0]?.[TTL_ATTRIBUTE]).toBe(1740808800 + 30 * 86_400);
+    expect(items.filter((i) => i.entity !== 'TRANSITION' && TTL_ATTRIBUTE in i)).toEqual([]);
+    // The attribute does not leak into what readers get back.
+    expect(Object.keys((await store.transitionsSince(day(1)))[0] ?? {})).not.toContain(TTL_ATTRIBUTE);
+    const ttl = await clients.get(DynamoDBClient, 'us-east-1').send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: TTL_ATTRIBUTE });
   });
 
   it('writes nothing per finding for a run in which nothing changed; last seen comes from the account item', async () => {

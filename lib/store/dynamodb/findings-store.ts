@@ -4,6 +4,7 @@ import { FindingSchema, type Finding } from '../../model/finding.js';
 import { computeTransitions, coveredScopes } from '../../model/transitions.js';
 import { ScanRunSchema, type ScanRun } from '../../model/run.js';
 import {
+  DEFAULT_HISTORY_RETENTION_DAYS,
   ENTITY,
   HIGH,
   INDEXES,
@@ -42,8 +43,12 @@ export class DynamoFindingsStore implements FindingsStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { batch?: BatchOptions; pageSize?: number } = {},
+    private readonly options: { batch?: BatchOptions; pageSize?: number; historyRetentionDays?: number } = {},
   ) {}
+
+  private transitionItems(transitions: readonly Transition[]): Item[] {
+    return transitions.map((t) => transitionItem(t, this.options.historyRetentionDays ?? DEFAULT_HISTORY_RETENTION_DAYS));
+  }
 
   private query(input: QueryCommandInput, limit?: number): Promise<Item[]> {
     return queryAll(this.doc, input, { ...(limit !== undefined ? { limit } : {}), ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}) });
@@ -65,7 +70,7 @@ export class DynamoFindingsStore implements FindingsStore {
     if (stored) return { run: stored, transitions: await this.transitionsOfRun(validRun.id), written: false };
 
     const change = await this.changesOf(validRun, validFindings);
-    await batchPut(this.doc, this.tableName, change.transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, this.transitionItems(change.transitions), this.options.batch);
     await batchPut(this.doc, this.tableName, change.states.map(stateItem), this.options.batch);
     await batchPut(
       this.doc,
@@ -104,7 +109,7 @@ export class DynamoFindingsStore implements FindingsStore {
     if (await this.getAccountRun(accountId, run.startedAt, run.id, true)) return { written: false, transitions: 0 };
 
     const change = await this.changesOf(run, validFindings);
-    await batchPut(this.doc, this.tableName, change.transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, this.transitionItems(change.transitions), this.options.batch);
     await batchPut(this.doc, this.tableName, [...change.states.map(stateItem), ...change.accounts.map(accountItem)], this.options.batch);
     try {
       await this.doc.send(
