@@ -3,6 +3,7 @@ import type { FindingState } from '../model/finding-state.js';
 import type { Suppression } from '../model/suppressions.js';
 import type { Transition } from '../model/transitions.js';
 import type { AccountRecord } from './account-record.js';
+import { slimFinding } from './slim-items.js';
 
 /**
  * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack
@@ -79,13 +80,20 @@ export function transitionExpiry(at: string, retentionDays: number): number {
   return Math.floor(Date.parse(at) / 1000) + retentionDays * DAY_SECONDS;
 }
 
+/** The key is the sort key's suffix (slim-items.ts puts it back on read). */
+function withoutKey<T extends { key: string }>(entity: T): Omit<T, 'key'> {
+  const { key: _inSortKey, ...rest } = entity;
+  return rest;
+}
+
 export function stateItem(state: FindingState): Item {
   const accountId = state.finding.resource.accountId;
   const item: Item = {
     PK: keys.account(accountId),
     SK: keys.state(state.key),
     entity: ENTITY.state,
-    ...state,
+    ...withoutKey(state),
+    finding: slimFinding(state.finding),
   };
   // An ERROR over a known FAIL is still an open failure: hiding it exactly when we cannot see it
   // would make the "oldest open failures" list look better than reality.
@@ -102,7 +110,8 @@ export function transitionItem(t: Transition, retentionDays: number = DEFAULT_HI
     PK: keys.run(t.runId),
     SK: keys.transition(t.key),
     entity: ENTITY.transition,
-    ...t,
+    ...withoutKey(t),
+    finding: slimFinding(t.finding),
     GSI3PK: keys.transitionsPk(t.finding.resource.accountId),
     GSI3SK: keys.transitionsSk(t.at, t.runId, t.key),
     [TTL_ATTRIBUTE]: transitionExpiry(t.at, retentionDays),

@@ -29,6 +29,7 @@ const AccountRunSchema = ScanRunSchema.extend({
 });
 export type AccountRun = z.infer<typeof AccountRunSchema>;
 import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
+import { hydrateItem } from '../slim-items.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
 
 export interface DynamoFindingsQuery extends FindingsQuery {
@@ -260,7 +261,7 @@ export class DynamoFindingsStore implements FindingsStore {
         KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK >= :since',
         ExpressionAttributeValues: { ':pk': keys.transitionsPk(accountId), ':since': since },
       });
-      results.push(...items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition)));
+      results.push(...items.map((item) => parseItem(TransitionSchema, hydrateItem(item, keys.transitionPrefix), ENTITY.transition)));
     }
     return results.sort(byString((t) => `${t.at}#${t.runId}#${t.key}`));
   }
@@ -279,7 +280,7 @@ export class DynamoFindingsStore implements FindingsStore {
         },
         limit,
       );
-      results.push(...items.map((item) => withLastSeen(parseItem(FindingStateSchema, item, ENTITY.state), record)));
+      results.push(...items.map((item) => withLastSeen(parseItem(FindingStateSchema, hydrateItem(item, keys.statePrefix), ENTITY.state), record)));
     }
     return results.sort(byString((s) => `${s.failingSince ?? ''}#${s.key}`)).slice(0, limit);
   }
@@ -287,7 +288,7 @@ export class DynamoFindingsStore implements FindingsStore {
   /** Transitions one run produced, in key order. */
   async transitionsOfRun(runId: string): Promise<Transition[]> {
     const items = await this.itemsUnder(keys.run(runId), keys.transitionPrefix, true);
-    return items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition));
+    return items.map((item) => parseItem(TransitionSchema, hydrateItem(item, keys.transitionPrefix), ENTITY.transition));
   }
 
   /** Every account a run has ever been recorded for. */
@@ -317,7 +318,7 @@ export class DynamoFindingsStore implements FindingsStore {
 
   private async statesOfAccount(accountId: string, consistent: boolean): Promise<FindingState[]> {
     const items = await this.itemsUnder(keys.account(accountId), keys.statePrefix, consistent);
-    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
+    return items.map((item) => parseItem(FindingStateSchema, hydrateItem(item, keys.statePrefix), ENTITY.state));
   }
 
   /** Every item of partition `pk` whose sort key starts with `skPrefix`. */
