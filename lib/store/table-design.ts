@@ -75,6 +75,17 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
 const DAY_SECONDS = 86_400;
 
+/**
+ * The AWS Backup plan of the table (infra/constructs/findings-table.ts; the benchmark prices the same
+ * numbers). The table is a derived index that can be rebuilt from the signed evidence in S3, and PITR covers
+ * any second of the last 35 days, so the monthly copies only bridge the gap between a corruption noticed after
+ * PITR's window and a rebuild: the last three (each deleted 90 days after it was taken, so at most three exist,
+ * all warm). Twelve full copies of the table, kept a year, would have cost more than the table itself.
+ * Cold storage is not used: for DynamoDB it needs the account-level opt-in to AWS Backup's advanced DynamoDB
+ * features (not something a stack can set) and a 90-day minimum in cold, longer than these copies are kept.
+ */
+export const TABLE_BACKUP = { schedule: 'monthly', deleteAfterDays: 90, copiesKept: 3 } as const;
+
 /** Epoch seconds at which a transition recorded at `at` expires. */
 export function transitionExpiry(at: string, retentionDays: number): number {
   return Math.floor(Date.parse(at) / 1000) + retentionDays * DAY_SECONDS;

@@ -140,6 +140,16 @@ describe('findings table', () => {
   });
 });
 
+describe('findings table backups', () => {
+  it('keeps the last three monthly AWS Backup copies (90 days), warm, on top of 35 days of PITR', () => {
+    assertProps(synth.pipeline, 'AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({
+        BackupPlanRule: [Match.objectLike({ RuleName: 'monthly-90d', ScheduleExpression: 'cron(0 5 1 * ? *)', Lifecycle: { DeleteAfterDays: 90 } })],
+      }),
+    });
+  });
+});
+
 describe('KMS keys', () => {
   it('has a rotating symmetric data key and a retained ECC P-256 signing key', () => {
     assertResource(synth.pipeline, 'AWS::KMS::Key', {
