@@ -1,3 +1,4 @@
+import { DEFAULT_HISTORY_RETENTION_DAYS, TABLE_BACKUP } from '../lib/store/table-design.js';
 import type { StoreMeasurement } from './store-point.js';
 
 /**
@@ -53,8 +54,10 @@ export interface CostAssumptions {
   /** Weekly digest: 52 / 12 per month (its queries are measured; the email itself is per deployment). */
   digestsPerMonth: number;
   retentionYears: number;
-  /** AWS Backup plan of the findings table: monthly, kept one year (infra/constructs/findings-table.ts). */
+  /** AWS Backup copies of the findings table that exist at once (TABLE_BACKUP, the same constant the stack uses). */
   tableBackupsKept: number;
+  /** Days a transition stays in the table before TTL removes it (the pipeline config's default, historyRetentionDays). */
+  historyRetentionDays: number;
   /**
    * Seconds per sequential DynamoDB or S3 request for RecordAccount's duration. moto serves a Query of a
    * 45,000-item partition page by page in seconds each (its measured time is kept as record.seconds in
@@ -71,7 +74,8 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   stepFunctionTransitionsPerAccountRun: 2 + 2 * 3 + 3,
   digestsPerMonth: 52 / 12,
   retentionYears: 6,
-  tableBackupsKept: 12,
+  tableBackupsKept: TABLE_BACKUP.copiesKept,
+  historyRetentionDays: DEFAULT_HISTORY_RETENTION_DAYS,
   awsRequestSeconds: 0.03,
 };
 
@@ -93,6 +97,8 @@ export interface CostEstimate {
 }
 
 const GB = 1024 ** 3;
+/** Average days per month, to turn a monthly count of transitions into a daily one. */
+const DAYS_PER_MONTH = 365.25 / 12;
 const n = (v: number, digits = 0): string => v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** Per account-month at daily scans, from one measured scan and the measured first and steady runs of the store. */
@@ -143,16 +149,19 @@ export function estimateCost(scanSeconds: number, store: StoreMeasurement, a: Co
     `run 1 ${n(first.record.rru, 1)} + ${rest} × ${n(steady.record.rru, 1)} RRU (consistent Query of the account's states) + ${a.digestsPerMonth.toFixed(2)} digests × ${n(store.digestRru, 1)} RRU = ${n(rruFirst)} RRU × $${PRICES.dynamoPerMillionRru}/M`,
     `${runs} × ${n(steady.record.rru, 1)} + ${n(digestRru)} RRU = ${n(rruSteady)} RRU × $${PRICES.dynamoPerMillionRru}/M`);
 
-  // Table size: the states are what two runs left; transitions grow by what changes (PERSISTING is not stored).
-  const transitionBytesPerMonth = steady.changedFindings * runs * store.table.bytesPerTransition;
+  // Table size: the states are what two runs left; transitions grow by what changes (PERSISTING is not stored)
+  // until TTL removes them historyRetentionDays after they happened, so at steady state the table holds the
+  // states plus that many days of transitions, however old the deployment.
+  const transitionBytesPerDay = (steady.changedFindings * runs * store.table.bytesPerTransition) / DAYS_PER_MONTH;
   const baseBytes = store.table.billedBytes;
   const tableFirst = baseBytes + rest * steady.changedFindings * store.table.bytesPerTransition;
   const months = a.retentionYears * 12;
-  const tableSteady = baseBytes + months * transitionBytesPerMonth;
+  const keptDays = Math.min(a.historyRetentionDays, a.retentionYears * 365);
+  const tableSteady = baseBytes + keptDays * transitionBytesPerDay;
   const tableUsd = (bytes: number, backups: number): number => (bytes / GB) * (PRICES.dynamoGbMonth + PRICES.dynamoPitrGbMonth + backups * PRICES.dynamoBackupGbMonth);
   add('DynamoDB storage + PITR + backups', tableUsd(tableFirst, 1), tableUsd(tableSteady, a.tableBackupsKept),
-    `${n(tableFirst / 1e6, 1)} MB (${n(store.table.stateItems)} states; item + 100 B, per index copy) × ($${PRICES.dynamoGbMonth} + PITR $${PRICES.dynamoPitrGbMonth} + 1 backup × $${PRICES.dynamoBackupGbMonth}) /GB`,
-    `${n(baseBytes / 1e6, 1)} MB + ${months} months × ${n(steady.changedFindings * runs)} transitions × ${n(store.table.bytesPerTransition)} B = ${n(tableSteady / 1e6, 1)} MB × ($${PRICES.dynamoGbMonth} + $${PRICES.dynamoPitrGbMonth} + ${a.tableBackupsKept} monthly backups × $${PRICES.dynamoBackupGbMonth}) /GB`);
+    `${n(tableFirst / 1e6, 1)} MB (${n(store.table.stateItems)} states × ${n(store.table.bytesPerState)} B, transitions × ${n(store.table.bytesPerTransition)} B; item + 100 B, per index copy) × ($${PRICES.dynamoGbMonth} + PITR $${PRICES.dynamoPitrGbMonth} + 1 backup × $${PRICES.dynamoBackupGbMonth}) /GB`,
+    `${n(baseBytes / 1e6, 1)} MB + ${keptDays} days (TTL) × ${n((steady.changedFindings * runs) / DAYS_PER_MONTH, 1)} transitions × ${n(store.table.bytesPerTransition)} B = ${n(tableSteady / 1e6, 1)} MB × ($${PRICES.dynamoGbMonth} + $${PRICES.dynamoPitrGbMonth} + ${a.tableBackupsKept} monthly backups × $${PRICES.dynamoBackupGbMonth}) /GB`);
 
   const putsFirst = first.seal.s3Puts + rest * steady.seal.s3Puts;
   const putsSteady = runs * steady.seal.s3Puts;

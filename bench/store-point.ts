@@ -38,7 +38,11 @@ export interface StoreMeasurement {
   /** Read units of one weekly digest's queries (buildDigestInput) after the two runs. */
   digestRru: number;
   /** What the table holds after the two runs: bytes as DynamoDB bills storage (item + 100 B, again per index copy). */
-  table: { items: number; billedBytes: number; stateItems: number; transitionItems: number; bytesPerTransition: number };
+  table: {
+    items: number; billedBytes: number; stateItems: number; transitionItems: number; bytesPerTransition: number;
+    /** Billed bytes per STATE item (index copy included) and raw item bytes (no overhead, no copies) of both kinds. */
+    bytesPerState: number; itemBytesPerState: number; itemBytesPerTransition: number;
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -144,6 +148,9 @@ async function tableStorage(clients: AwsClientFactory, region: string, tableName
   let stateItems = 0;
   let transitionItems = 0;
   let transitionBytes = 0;
+  let stateBytes = 0;
+  let stateRaw = 0;
+  let transitionRaw = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const page = await doc.send(new ScanCommand({ TableName: tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
@@ -152,13 +159,22 @@ async function tableStorage(clients: AwsClientFactory, region: string, tableName
       const billed = (itemSize(item) + 100) * copies;
       items += 1;
       billedBytes += billed;
-      if (item.entity === 'STATE') stateItems += 1;
+      if (item.entity === 'STATE') {
+        stateItems += 1;
+        stateBytes += billed;
+        stateRaw += itemSize(item);
+      }
       if (item.entity === 'TRANSITION') {
         transitionItems += 1;
         transitionBytes += billed;
+        transitionRaw += itemSize(item);
       }
     }
     start = page.LastEvaluatedKey;
   } while (start);
-  return { items, billedBytes, stateItems, transitionItems, bytesPerTransition: transitionItems > 0 ? transitionBytes / transitionItems : 0 };
+  const per = (bytes: number, count: number): number => (count > 0 ? bytes / count : 0);
+  return {
+    items, billedBytes, stateItems, transitionItems, bytesPerTransition: per(transitionBytes, transitionItems),
+    bytesPerState: per(stateBytes, stateItems), itemBytesPerState: per(stateRaw, stateItems), itemBytesPerTransition: per(transitionRaw, transitionItems),
+  };
 }

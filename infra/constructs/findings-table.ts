@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { INDEXES } from '../../lib/store/table-design.js';
+import { INDEXES, TABLE_BACKUP, TTL_ATTRIBUTE } from '../../lib/store/table-design.js';
 
 export interface FindingsTableProps {
   dataKey: kms.IKey;
@@ -13,8 +13,9 @@ export interface FindingsTableProps {
 
 /**
  * Single table for runs, finding state, transitions and suppressions (the store's key design uses
- * PK/SK plus GSI1-GSI3, all strings). PITR covers 35 days of operator error; the AWS Backup plan keeps
- * monthly copies for a year because the finding history is what the digest's trends are built from.
+ * PK/SK plus GSI2-GSI3, all strings). The table is a working index rebuildable from the signed evidence in S3:
+ * PITR covers 35 days of operator error, and the AWS Backup plan keeps the last three monthly copies
+ * (TABLE_BACKUP in lib/store/table-design.ts says why not more, and why not cold storage).
  */
 export class FindingsTable extends Construct {
   readonly table: dynamodb.Table;
@@ -31,6 +32,8 @@ export class FindingsTable extends Construct {
       encryptionKey: props.dataKey,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Transition items carry their expiry (historyRetentionDays after they happened); nothing else does.
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     // The same indexes the store queries (lib/store/table-design.ts), so the two cannot drift apart.
     for (const indexName of Object.values(INDEXES)) {
@@ -48,9 +51,9 @@ export class FindingsTable extends Construct {
     const plan = new backup.BackupPlan(this, 'Plan', { backupVault: vault });
     plan.addRule(
       new backup.BackupPlanRule({
-        ruleName: 'monthly-1y',
+        ruleName: `monthly-${TABLE_BACKUP.deleteAfterDays}d`,
         scheduleExpression: events.Schedule.cron({ day: '1', hour: '5', minute: '0' }),
-        deleteAfter: Duration.days(365),
+        deleteAfter: Duration.days(TABLE_BACKUP.deleteAfterDays),
       }),
     );
     const selection = plan.addSelection('Table', { resources: [backup.BackupResource.fromDynamoDbTable(this.table)] });

@@ -70,6 +70,7 @@ export class PipelineFunctions extends Construct {
       SENDER_EMAIL: config.senderEmail,
       ORGANIZATION_NAME: config.organizationName,
       BUNDLE_LINK_EXPIRY_DAYS: String(config.bundleLinkExpiryDays),
+      HISTORY_RETENTION_DAYS: String(config.historyRetentionDays),
       ...(config.thresholds ? { THRESHOLDS: JSON.stringify(config.thresholds) } : {}),
       ...(config.allowBelowHipaaMinimum ? { ALLOW_BELOW_HIPAA_MINIMUM: 'true' } : {}),
     };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseThresholds, ThresholdsSchema } from '../checks/thresholds.js';
 import { ExpectedError } from '../model/errors.js';
 import { DEFAULT_LAMBDA_CONCURRENCY_QUOTA, reservationProblem } from './lambda-concurrency.js';
+import { DEFAULT_HISTORY_RETENTION_DAYS } from '../store/table-design.js';
 
 /**
  * Deployment configuration of the scheduled-audit pipeline. It is read at `cdk synth` time from the
@@ -76,6 +77,13 @@ export const PipelineConfigSchema = z
     bundleLinkExpiryDays: z.number().int().min(1).max(MAX_BUNDLE_LINK_EXPIRY_DAYS).default(7),
     /** Days the bundles bucket keeps an uploaded bundle (a copy of locked evidence) before it expires. */
     bundleRetentionDays: z.number().int().min(1).max(3650).default(30),
+    /**
+     * Days a finding transition stays in the findings table before DynamoDB TTL removes it. The table is the
+     * working index; the six-year record is the signed per-run findings in the evidence bucket, from which any
+     * transition can be re-derived. The default (400) covers the digest's week and 12-week trend, a
+     * year-on-year review and a month of slack; at least 35 so every digest period and PITR window is covered.
+     */
+    historyRetentionDays: z.number().int().min(35).max(3650).default(DEFAULT_HISTORY_RETENTION_DAYS),
     memberRoleName: z.string().regex(ROLE_NAME, 'must be a valid IAM role name').default('HipaaAuditReadOnly'),
     /**
      * sts:ExternalId the collector presents to member roles. Not a secret (AWS documents it as such), but

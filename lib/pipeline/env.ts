@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseThresholds, type Thresholds } from '../checks/thresholds.js';
 import { ExpectedError } from '../model/errors.js';
+import { DEFAULT_HISTORY_RETENTION_DAYS } from '../store/table-design.js';
 
 const commaList = z
   .string()
@@ -42,6 +43,8 @@ export const PipelineEnvSchema = z
     ALLOW_BELOW_HIPAA_MINIMUM: z.enum(['true', 'false']).default('false'),
     /** `securityHub: true`: RecordAccount imports each account's findings into the audit account's Security Hub. */
     SECURITY_HUB: z.enum(['true', 'false']).default('false'),
+    /** Days transition items stay in the table (pipeline config historyRetentionDays). */
+    HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_HISTORY_RETENTION_DAYS),
   })
   .refine((env) => env.USE_ORGANIZATION === 'true' || (env.TARGET_ACCOUNTS?.length ?? 0) > 0, {
     message: 'set TARGET_ACCOUNTS (comma-separated account ids) or USE_ORGANIZATION=true',

@@ -7,7 +7,9 @@ import type { PipelineEnv } from './env.js';
 
 /** The pipeline's own stores, built from its environment. */
 export function pipelineStores(env: PipelineEnv, clients: AwsClientFactory) {
-  const { findings, suppressions, runLock } = createDynamoStores({ clients, region: env.AWS_REGION, tableName: env.TABLE_NAME });
+  const { findings, suppressions, runLock } = createDynamoStores({
+    clients, region: env.AWS_REGION, tableName: env.TABLE_NAME, historyRetentionDays: env.HISTORY_RETENTION_DAYS,
+  });
   const evidence = new S3EvidenceStore({
     clients, region: env.AWS_REGION, bucket: env.EVIDENCE_BUCKET, workBucket: env.WORK_BUCKET, signingKeyId: env.SIGNING_KEY_ID,
   });

@@ -3,6 +3,7 @@ import type { FindingState } from '../model/finding-state.js';
 import type { Suppression } from '../model/suppressions.js';
 import type { Transition } from '../model/transitions.js';
 import type { AccountRecord } from './account-record.js';
+import { slimFinding } from './slim-items.js';
 
 /**
  * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack
@@ -62,13 +63,48 @@ export const keys = {
 
 export type Item = Record<string, unknown>;
 
+/**
+ * Transition items expire from the table (DynamoDB TTL on this attribute, epoch seconds): the table is the
+ * working index, not the record. The six-year record is the signed per-run findings in the evidence bucket
+ * (Object Lock), from which any transition can be re-derived by replaying runs in order. Readers need far
+ * less: the digest reads the transitions of its period (a week; its 12-week trend comes from run items,
+ * which do not expire), a re-store reads its own run's. 400 days covers that, a year-on-year review, and
+ * a month of slack for a late or delayed review; states, runs and suppressions never expire.
+ */
+export const TTL_ATTRIBUTE = 'expiresAt';
+export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
+const DAY_SECONDS = 86_400;
+
+/**
+ * The AWS Backup plan of the table (infra/constructs/findings-table.ts; the benchmark prices the same
+ * numbers). The table is a derived index that can be rebuilt from the signed evidence in S3, and PITR covers
+ * any second of the last 35 days, so the monthly copies only bridge the gap between a corruption noticed after
+ * PITR's window and a rebuild: the last three (each deleted 90 days after it was taken, so at most three exist,
+ * all warm). Twelve full copies of the table, kept a year, would have cost more than the table itself.
+ * Cold storage is not used: for DynamoDB it needs the account-level opt-in to AWS Backup's advanced DynamoDB
+ * features (not something a stack can set) and a 90-day minimum in cold, longer than these copies are kept.
+ */
+export const TABLE_BACKUP = { schedule: 'monthly', deleteAfterDays: 90, copiesKept: 3 } as const;
+
+/** Epoch seconds at which a transition recorded at `at` expires. */
+export function transitionExpiry(at: string, retentionDays: number): number {
+  return Math.floor(Date.parse(at) / 1000) + retentionDays * DAY_SECONDS;
+}
+
+/** The key is the sort key's suffix (slim-items.ts puts it back on read). */
+function withoutKey<T extends { key: string }>(entity: T): Omit<T, 'key'> {
+  const { key: _inSortKey, ...rest } = entity;
+  return rest;
+}
+
 export function stateItem(state: FindingState): Item {
   const accountId = state.finding.resource.accountId;
   const item: Item = {
     PK: keys.account(accountId),
     SK: keys.state(state.key),
     entity: ENTITY.state,
-    ...state,
+    ...withoutKey(state),
+    finding: slimFinding(state.finding),
   };
   // An ERROR over a known FAIL is still an open failure: hiding it exactly when we cannot see it
   // would make the "oldest open failures" list look better than reality.
@@ -80,14 +116,16 @@ export function stateItem(state: FindingState): Item {
   return item;
 }
 
-export function transitionItem(t: Transition): Item {
+export function transitionItem(t: Transition, retentionDays: number = DEFAULT_HISTORY_RETENTION_DAYS): Item {
   return {
     PK: keys.run(t.runId),
     SK: keys.transition(t.key),
     entity: ENTITY.transition,
-    ...t,
+    ...withoutKey(t),
+    finding: slimFinding(t.finding),
     GSI3PK: keys.transitionsPk(t.finding.resource.accountId),
     GSI3SK: keys.transitionsSk(t.at, t.runId, t.key),
+    [TTL_ATTRIBUTE]: transitionExpiry(t.at, retentionDays),
   };
 }
 
@@ -123,6 +161,7 @@ export function digestSentItem(idempotencyKey: string, messageId: string, sentAt
 export const TABLE_DESIGN = {
   billing: 'PAY_PER_REQUEST',
   keys: { partition: 'PK (S)', sort: 'SK (S)' },
+  ttl: `${TTL_ATTRIBUTE} (N, epoch seconds): on TRANSITION items only, their time + historyRetentionDays (default ${DEFAULT_HISTORY_RETENTION_DAYS})`,
   items: [
     { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: 'GSI2 when failing' },
     { entity: ENTITY.accountRun, PK: 'ACCT#<accountId>', SK: 'RUN#<startedAt>#<runId>', gsi: '-' },

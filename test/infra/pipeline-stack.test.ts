@@ -125,6 +125,8 @@ describe('findings table', () => {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
         DeletionProtectionEnabled: true,
+        // Transition items expire from the working index (lib/store/table-design.ts); the record is in S3.
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
         KeySchema: [
           { AttributeName: 'PK', KeyType: 'HASH' },
           { AttributeName: 'SK', KeyType: 'RANGE' },
@@ -133,6 +135,16 @@ describe('findings table', () => {
           Match.objectLike({ IndexName: 'GSI2', KeySchema: [{ AttributeName: 'GSI2PK', KeyType: 'HASH' }, { AttributeName: 'GSI2SK', KeyType: 'RANGE' }] }),
           Match.objectLike({ IndexName: 'GSI3', KeySchema: [{ AttributeName: 'GSI3PK', KeyType: 'HASH' }, { AttributeName: 'GSI3SK', KeyType: 'RANGE' }] }),
         ],
+      }),
+    });
+  });
+});
+
+describe('findings table backups', () => {
+  it('keeps the last three monthly AWS Backup copies (90 days), warm, on top of 35 days of PITR', () => {
+    assertProps(synth.pipeline, 'AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({
+        BackupPlanRule: [Match.objectLike({ RuleName: 'monthly-90d', ScheduleExpression: 'cron(0 5 1 * ? *)', Lifecycle: { DeleteAfterDays: 90 } })],
       }),
     });
   });

@@ -1,11 +1,14 @@
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand as DocScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteItemCommand, DescribeTimeToLiveCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, ScanCommand as DocScanCommand } from '@aws-sdk/lib-dynamodb';
+import { toFinding } from '../../lib/checks/evaluate.js';
+import { CHECKS } from '../../lib/checks/registry.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../lib/aws/clients.js';
 import { findingKey } from '../../lib/model/finding.js';
 import { applySuppressions } from '../../lib/model/suppressions.js';
 import { failureAgeDays } from '../../lib/model/transitions.js';
-import { DynamoFindingsStore, StoreItemValidationError, createTable } from '../../lib/store/dynamodb/index.js';
+import { DynamoFindingsStore, StoreItemValidationError, createDynamoStores, createTable } from '../../lib/store/dynamodb/index.js';
+import { keys, TTL_ATTRIBUTE } from '../../lib/store/table-design.js';
 import type { FindingState } from '../../lib/model/finding-state.js';
 import { motoClients, startMoto, type MotoServer } from '../support/moto.js';
 import { ACCOUNT, OTHER_ACCOUNT, finding, run, suppression } from '../findings/fixtures.js';
@@ -58,6 +61,56 @@ describe('DynamoFindingsStore', () => {
     expect((await store.listRuns({ limit: 2 })).map((r) => r.id)).toEqual(['r4', 'r3']);
     expect((await store.listRuns({ from: '2025-03-02', to: '2025-03-03' })).map((r) => r.id)).toEqual(['r3', 'r2']);
     expect((await store.getRun('r2'))?.finishedAt).toBe(day(2));
+  });
+
+  it('stamps transitions (and nothing else) with their expiry: historyRetentionDays after they happened, in epoch seconds', async () => {
+    const { tableName } = await freshStores(clients);
+    const { findings: store } = createDynamoStores({ clients, region: 'us-east-1', tableName, historyRetentionDays: 30 });
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }, [finding()]), [finding(), finding({ id: 'ok', status: 'PASS' })]);
+    const items = await scanItems(tableName);
+    const transitions = items.filter((i) => i.entity === 'TRANSITION');
+    expect(transitions).toHaveLength(1);
+    // 2025-03-01T06:00:00Z is 1740808800; + 30 days.
+    expect(transitions[0]?.[TTL_ATTRIBUTE]).toBe(1740808800 + 30 * 86_400);
+    expect(items.filter((i) => i.entity !== 'TRANSITION' && TTL_ATTRIBUTE in i)).toEqual([]);
+    // The attribute does not leak into what readers get back.
+    expect(Object.keys((await store.transitionsSince(day(1)))[0] ?? {})).not.toContain(TTL_ATTRIBUTE);
+    const ttl = await clients.get(DynamoDBClient, 'us-east-1').send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: TTL_ATTRIBUTE });
+  });
+
+  it('stores states and transitions without the catalog texts or the key, and reads them back whole; older full items still read', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    const check = CHECKS[0]!;
+    const fromCatalog = toFinding(check, { status: 'FAIL', reason: 'per-resource reason', resource: finding().resource });
+    // A finding whose text differs from the catalog (an older release's wording) keeps its own text.
+    const reworded = { ...finding({ id: 'other' }), title: 'Older wording', remediation: 'Older remediation' };
+    await store.recordRun(run({ id: 'r1', finishedAt: day(1) }, [fromCatalog, reworded]), [fromCatalog, reworded]);
+
+    const items = await scanItems(tableName);
+    const slim = items.filter((i) => (i.entity === 'STATE' || i.entity === 'TRANSITION') && (i.finding as { checkId: string }).checkId === check.id);
+    expect(slim.map((i) => i.entity).sort()).toEqual(['STATE', 'TRANSITION']);
+    for (const item of slim) {
+      expect(item).not.toHaveProperty('key');
+      expect(item.finding).not.toHaveProperty('title');
+      expect(item.finding).not.toHaveProperty('remediation');
+      expect(item.finding).not.toHaveProperty('citations');
+      expect(item.finding).toHaveProperty('reason', 'per-resource reason');
+    }
+    const kept = items.find((i) => i.entity === 'STATE' && (i.finding as { resource: { id: string } }).resource.id === 'other');
+    expect(kept?.finding).toMatchObject({ title: 'Older wording', remediation: 'Older remediation' });
+
+    const states = await store.currentFindings({ accountId: ACCOUNT });
+    expect(states.find((s) => s.key === findingKey(fromCatalog))?.finding).toEqual(fromCatalog);
+    expect(states.find((s) => s.key === findingKey(reworded))?.finding).toEqual(reworded);
+    expect((await store.transitionsSince(day(1))).map((t) => t.finding)).toEqual(expect.arrayContaining([fromCatalog, reworded]));
+
+    // An item as written before slimming (key and every text inline) reads as it did.
+    const oldState = { ...states.find((s) => s.key === findingKey(fromCatalog))!, key: `${ACCOUNT}#us-east-1#${check.id}#arn:old`, finding: { ...fromCatalog, resource: { ...fromCatalog.resource, arn: 'arn:old' } } };
+    await DynamoDBDocumentClient.from(clients.get(DynamoDBClient, 'us-east-1')).send(new PutCommand({
+      TableName: tableName, Item: { PK: keys.account(ACCOUNT), SK: keys.state(oldState.key), entity: 'STATE', ...oldState },
+    }));
+    expect((await store.currentFindings({ accountId: ACCOUNT })).find((s) => s.key === oldState.key)).toMatchObject({ key: oldState.key, finding: oldState.finding });
   });
 
   it('writes nothing per finding for a run in which nothing changed; last seen comes from the account item', async () => {

@@ -1,11 +1,12 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type DynamoDBClient,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
-import { INDEXES } from '../table-design.js';
+import { INDEXES, TTL_ATTRIBUTE } from '../table-design.js';
 
 function gsi(name: string): GlobalSecondaryIndex {
   return {
@@ -20,7 +21,7 @@ function gsi(name: string): GlobalSecondaryIndex {
 }
 
 /**
- * Creates the findings table (on-demand, PK/SK + the GSIs of INDEXES) and waits until it is ACTIVE. For tests and
+ * Creates the findings table (on-demand, PK/SK + the GSIs of INDEXES, TTL on transitions) and waits until it is ACTIVE. For tests and
  * the demo; production tables come from the CDK stack, which must use the same key names.
  * Returns false when the table already existed.
  */
@@ -48,5 +49,7 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
     }),
   );
   await waitUntilTableExists({ client, maxWaitTime: 120, minDelay: 1 }, { TableName: tableName });
+  // Transition items expire (table-design.ts TTL_ATTRIBUTE), as on the CDK table.
+  await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: TTL_ATTRIBUTE } }));
   return true;
 }

@@ -4,6 +4,7 @@ import { FindingSchema, type Finding } from '../../model/finding.js';
 import { computeTransitions, coveredScopes } from '../../model/transitions.js';
 import { ScanRunSchema, type ScanRun } from '../../model/run.js';
 import {
+  DEFAULT_HISTORY_RETENTION_DAYS,
   ENTITY,
   HIGH,
   INDEXES,
@@ -28,6 +29,7 @@ const AccountRunSchema = ScanRunSchema.extend({
 });
 export type AccountRun = z.infer<typeof AccountRunSchema>;
 import { type FindingsQuery, type FindingsStore, type RecordRunResult } from '../types.js';
+import { hydrateItem } from '../slim-items.js';
 import { batchPut, isConditionalCheckFailed, parseItem, queryAll, type BatchOptions } from './io.js';
 
 export interface DynamoFindingsQuery extends FindingsQuery {
@@ -42,8 +44,12 @@ export class DynamoFindingsStore implements FindingsStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly options: { batch?: BatchOptions; pageSize?: number } = {},
+    private readonly options: { batch?: BatchOptions; pageSize?: number; historyRetentionDays?: number } = {},
   ) {}
+
+  private transitionItems(transitions: readonly Transition[]): Item[] {
+    return transitions.map((t) => transitionItem(t, this.options.historyRetentionDays ?? DEFAULT_HISTORY_RETENTION_DAYS));
+  }
 
   private query(input: QueryCommandInput, limit?: number): Promise<Item[]> {
     return queryAll(this.doc, input, { ...(limit !== undefined ? { limit } : {}), ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}) });
@@ -65,7 +71,7 @@ export class DynamoFindingsStore implements FindingsStore {
     if (stored) return { run: stored, transitions: await this.transitionsOfRun(validRun.id), written: false };
 
     const change = await this.changesOf(validRun, validFindings);
-    await batchPut(this.doc, this.tableName, change.transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, this.transitionItems(change.transitions), this.options.batch);
     await batchPut(this.doc, this.tableName, change.states.map(stateItem), this.options.batch);
     await batchPut(
       this.doc,
@@ -104,7 +110,7 @@ export class DynamoFindingsStore implements FindingsStore {
     if (await this.getAccountRun(accountId, run.startedAt, run.id, true)) return { written: false, transitions: 0 };
 
     const change = await this.changesOf(run, validFindings);
-    await batchPut(this.doc, this.tableName, change.transitions.map(transitionItem), this.options.batch);
+    await batchPut(this.doc, this.tableName, this.transitionItems(change.transitions), this.options.batch);
     await batchPut(this.doc, this.tableName, [...change.states.map(stateItem), ...change.accounts.map(accountItem)], this.options.batch);
     try {
       await this.doc.send(
@@ -255,7 +261,7 @@ export class DynamoFindingsStore implements FindingsStore {
         KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK >= :since',
         ExpressionAttributeValues: { ':pk': keys.transitionsPk(accountId), ':since': since },
       });
-      results.push(...items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition)));
+      results.push(...items.map((item) => parseItem(TransitionSchema, hydrateItem(item, keys.transitionPrefix), ENTITY.transition)));
     }
     return results.sort(byString((t) => `${t.at}#${t.runId}#${t.key}`));
   }
@@ -274,7 +280,7 @@ export class DynamoFindingsStore implements FindingsStore {
         },
         limit,
       );
-      results.push(...items.map((item) => withLastSeen(parseItem(FindingStateSchema, item, ENTITY.state), record)));
+      results.push(...items.map((item) => withLastSeen(parseItem(FindingStateSchema, hydrateItem(item, keys.statePrefix), ENTITY.state), record)));
     }
     return results.sort(byString((s) => `${s.failingSince ?? ''}#${s.key}`)).slice(0, limit);
   }
@@ -282,7 +288,7 @@ export class DynamoFindingsStore implements FindingsStore {
   /** Transitions one run produced, in key order. */
   async transitionsOfRun(runId: string): Promise<Transition[]> {
     const items = await this.itemsUnder(keys.run(runId), keys.transitionPrefix, true);
-    return items.map((item) => parseItem(TransitionSchema, item, ENTITY.transition));
+    return items.map((item) => parseItem(TransitionSchema, hydrateItem(item, keys.transitionPrefix), ENTITY.transition));
   }
 
   /** Every account a run has ever been recorded for. */
@@ -312,7 +318,7 @@ export class DynamoFindingsStore implements FindingsStore {
 
   private async statesOfAccount(accountId: string, consistent: boolean): Promise<FindingState[]> {
     const items = await this.itemsUnder(keys.account(accountId), keys.statePrefix, consistent);
-    return items.map((item) => parseItem(FindingStateSchema, item, ENTITY.state));
+    return items.map((item) => parseItem(FindingStateSchema, hydrateItem(item, keys.statePrefix), ENTITY.state));
   }
 
   /** Every item of partition `pk` whose sort key starts with `skPrefix`. */

@@ -25,6 +25,8 @@ export interface DynamoStoresOptions {
   batch?: BatchOptions;
   /** Items per Query page (default: DynamoDB's 1 MB pages). */
   pageSize?: number;
+  /** Days a transition stays in the table before DynamoDB TTL removes it (default 400; see table-design.ts). */
+  historyRetentionDays?: number;
 }
 
 export interface DynamoStores {
@@ -40,6 +42,7 @@ export function createDynamoStores(options: DynamoStoresOptions): DynamoStores {
     findings: new DynamoFindingsStore(doc, options.tableName, {
       ...(options.batch ? { batch: options.batch } : {}),
       ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+      ...(options.historyRetentionDays ? { historyRetentionDays: options.historyRetentionDays } : {}),
     }),
     suppressions: new DynamoSuppressionStore(doc, options.tableName, options.now),
     runLock: new DynamoRunLock(doc, options.tableName),
