@@ -23,9 +23,9 @@ export const SEVENTEEN_REGIONS = [
 
 /**
  * What each account-run item carries per region. The organization points do not store their accounts'
- * errors or coverage, so these are chosen above what a small moto account produces (a few unimplemented
- * operations per region) rather than read from a point: 20 collection errors with a 200-character message,
- * and one coverage entry listing 30 resource types, per region.
+ * errors or coverage, so these are chosen, not read from a point: 20 collection errors with a 200-character
+ * message and one coverage entry listing 30 resource types per region, about 146 KB per 17-region item.
+ * DynamoDB caps an item at 400 KB, so no real item is more than ~2.7x this one.
  */
 export const ITEM_SHAPE = { errorsPerRegion: 20, errorMessageChars: 200, resourceTypesPerCoverage: 30 } as const;
 
