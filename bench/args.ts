@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { divideScale, presetScale, SCALE_NAMES, type ScaleName, type ScaleSpec } from './scale.js';
 
-export const SECTIONS = ['scale', 'retry', 'glob', 'organization'] as const;
+export const SECTIONS = ['scale', 'retry', 'glob', 'finalize', 'organization'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface CliOptions {
@@ -30,10 +30,13 @@ export const USAGE = `npm run bench -- [options]   (every option also reads BENC
   --eval-seconds S              time spent re-evaluating for throughput (default 2)
   --no-bundles                  skip esbuild bundle sizes
   --moto-default-amis           keep moto's ~1,200 default AMI snapshots (reported as self-owned)
-  --only scale,retry,glob,organization
+  --only scale,retry,glob,finalize,organization
                                 run only these parts (default: all; retry = standard vs adaptive retry
                                 under throttling, through a fault-injecting proxy in front of moto;
                                 glob = risk-acceptance pattern matching on a pathological pattern;
+                                finalize = FinalizeRun's peak memory, the built bundle (npm run build) in
+                                plain node over 100 and 1,000 accounts' items sized for 17 regions; the
+                                organization limits read it;
                                 organization = the executed state machine over an Organization in moto)
   --organization N,M            organization points: N member accounts (default 50,200); results.json keeps
                                 stored points of other sizes and extrapolates every point again with today's

@@ -1,4 +1,5 @@
 import type { DeployedSettings } from './deployed-defaults.js';
+import type { FinalizeScaleMeasurement } from './finalize-scale.js';
 
 // Extrapolates one measured organization point to 1,000 accounts x 17 regions against each AWS limit, with
 // the settings the default configuration deploys (not the ones the point was measured with).
@@ -30,6 +31,7 @@ export interface OrganizationMeasurement {
   regionRoundSeconds: number;
   /** Longest single invocation of each handler, seconds. */
   longestInvocationByHandler: Record<string, number>;
+  /** FinalizeRun re-run in a tsx child process: mostly tsx and Node; information only (the limit reads the finalize section). */
   finalizeRunPeakRssMb: number;
 }
 
@@ -49,7 +51,7 @@ const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 
 
 function check(limit: string, limitValue: number, unit: string, measured: number, formula: string, extrapolated: number): LimitCheck {
   const margin = limitValue / Math.max(extrapolated, 1e-9);
-  return { limit, limitValue, unit, measured: round(measured), formula, extrapolated: round(extrapolated), margin: round(margin), belowRequiredMargin: margin < REQUIRED_MARGIN };
+  return { limit, limitValue, unit, measured: round(measured), formula, extrapolated: round(extrapolated), margin: round(margin), belowRequiredMargin: !(margin >= REQUIRED_MARGIN) };
 }
 
 /** An account's child execution time at 17 regions, from its measured time at the point's regions. */
@@ -67,29 +69,26 @@ export function perAccountSeconds(point: OrganizationMeasurement, deployed: Depl
 }
 
 /**
- * FinalizeRun's memory at the target: the slope between the smallest and the largest point (one item per
- * account, whose coverage and errors grow with regions: slope x 17/n); a single point can only bound it
- * by proportion.
+ * FinalizeRun's memory at the target, measured there (the finalize section: the shipped bundle in plain node
+ * over 1,000 accounts' items sized for 17 regions), x 1. The organization points' own figure is a tsx child
+ * process, mostly tsx's and Node's baseline, and two such points cannot be fitted to a line; it stays
+ * information only.
  */
-function finalizeMemory(point: OrganizationMeasurement, all: readonly OrganizationMeasurement[]): { value: number; formula: string } {
-  const sameShape = all.filter((p) => p.regions.length === point.regions.length && Number.isFinite(p.finalizeRunPeakRssMb));
-  const low = sameShape.reduce<OrganizationMeasurement | undefined>((a, b) => (a && a.scannedAccounts <= b.scannedAccounts ? a : b), undefined);
-  const high = sameShape.reduce<OrganizationMeasurement | undefined>((a, b) => (a && a.scannedAccounts >= b.scannedAccounts ? a : b), undefined);
-  const n = point.regions.length;
-  if (low && high && high.scannedAccounts > low.scannedAccounts) {
-    const slope = Math.max(0, (high.finalizeRunPeakRssMb - low.finalizeRunPeakRssMb) / (high.scannedAccounts - low.scannedAccounts));
-    const value = high.finalizeRunPeakRssMb + slope * (TARGET_REGIONS / n) * (TARGET_ACCOUNTS - high.scannedAccounts);
-    return {
-      value,
-      formula: `${high.finalizeRunPeakRssMb} MB at ${high.scannedAccounts} accounts + ${round(slope, 4)} MB per account ` +
-        `(slope from ${low.scannedAccounts} to ${high.scannedAccounts} accounts, negative taken as 0) x ${TARGET_REGIONS}/${n} x ${TARGET_ACCOUNTS - high.scannedAccounts} more accounts`,
-    };
+function finalizeMemory(finalize: FinalizeScaleMeasurement | undefined): { measured: number; value: number; formula: string } {
+  const atTarget = finalize?.points.find((p) => p.accounts === TARGET_ACCOUNTS);
+  if (!finalize || !atTarget || finalize.regions < TARGET_REGIONS) {
+    return { measured: Number.NaN, value: Number.NaN, formula: `not measured at ${TARGET_ACCOUNTS} accounts x ${TARGET_REGIONS} regions: run npm run bench -- --only finalize,organization` };
   }
-  const value = (point.finalizeRunPeakRssMb * TARGET_ACCOUNTS * TARGET_REGIONS) / (Math.max(point.scannedAccounts, 1) * n);
-  return { value, formula: `single point, proportional bound: ${point.finalizeRunPeakRssMb} MB x ${TARGET_ACCOUNTS}/${point.scannedAccounts} x ${TARGET_REGIONS}/${n}` };
+  return {
+    measured: atTarget.peakRssMb,
+    value: atTarget.peakRssMb,
+    formula: `measured at ${TARGET_ACCOUNTS} accounts with items sized for ${finalize.regions} regions (${finalize.errorsPerAccount} collection errors, ` +
+      `${finalize.coverageEntriesPerAccount} coverage entries, ${finalize.accountRunItemBytes} B per account): peak RSS ${atTarget.peakRssMb} MB of the shipped bundle ` +
+      `in plain node (${finalize.baselineRssMb} MB with the bundle loaded and not called, +${atTarget.growthMb} MB for the run) x 1`,
+  };
 }
 
-export function extrapolate(point: OrganizationMeasurement, deployed: DeployedSettings, all: readonly OrganizationMeasurement[] = [point]): LimitCheck[] {
+export function extrapolate(point: OrganizationMeasurement, deployed: DeployedSettings, finalize?: FinalizeScaleMeasurement): LimitCheck[] {
   const n = point.regions.length;
   const byHandler = point.longestInvocationByHandler;
   const seconds = (entry: string): number => byHandler[entry] ?? 0;
@@ -98,7 +97,7 @@ export function extrapolate(point: OrganizationMeasurement, deployed: DeployedSe
       `one account, reads its regions' partial results: ${seconds(entry)} s x ${TARGET_REGIONS}/${n}`, (seconds(entry) * TARGET_REGIONS) / n);
   const account = perAccountSeconds(point, deployed);
   const runSeconds = (TARGET_ACCOUNTS / deployed.mapConcurrency) * account.at17;
-  const memory = finalizeMemory(point, all);
+  const memory = finalizeMemory(finalize);
   const finalizeMemoryMb = deployed.memoryMbByHandler['finalize-run.ts'] ?? Number.NaN;
   const { child, parent } = point.largestPayloadBytes;
   return [
@@ -116,7 +115,7 @@ export function extrapolate(point: OrganizationMeasurement, deployed: DeployedSe
       'one region of one account: independent of accounts and regions (small accounts; large ones: the scan points)', seconds('scan-target.ts')),
     perRegion('seal-account.ts', 'SealAccount'),
     perRegion('record-account.ts', 'RecordAccount'),
-    check(`Lambda memory, FinalizeRun (${finalizeMemoryMb} MB configured)`, finalizeMemoryMb, 'MB', point.finalizeRunPeakRssMb, memory.formula, memory.value),
+    check(`Lambda memory, FinalizeRun (${finalizeMemoryMb} MB configured)`, finalizeMemoryMb, 'MB', memory.measured, memory.formula, memory.value),
     check('Distributed Map concurrency (10,000 child executions)', DISTRIBUTED_MAP_CHILD_LIMIT, 'executions', point.mapConcurrency,
       `the default mapConcurrency ${deployed.mapConcurrency}, independent of accounts`, deployed.mapConcurrency),
     check(`run duration (state machine timeout ${round(deployed.runTimeoutSeconds / 3600)} h)`, deployed.runTimeoutSeconds, 's', point.wallSeconds,

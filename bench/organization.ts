@@ -4,6 +4,7 @@ import { deployEmulated, harnessConfig } from '../test/execution/deployment.js';
 import { largestPayloadBytes, runWorkflow, type EventLog } from '../test/execution/run-workflow.js';
 import { deployedSettings, type DeployedSettings } from './deployed-defaults.js';
 import { extrapolate, mapConcurrencyForMargin, perAccountSeconds, REQUIRED_MARGIN, TARGET_ACCOUNTS, TARGET_REGIONS, type LimitCheck, type OrganizationMeasurement } from './organization-limits.js';
+import type { FinalizeScaleMeasurement } from './finalize-scale.js';
 import type { ProgressLog } from './progress.js';
 
 // The organization point runs the *executed* state machine (the synthesized definition, through the same
@@ -42,13 +43,13 @@ export function defaultDeployment(regions: readonly string[]): DeployedSettings 
 }
 
 /** Fills in the extrapolation of each point, with every point as the data for the growth fits. */
-export function withLimits(points: readonly MeasuredPoint[], deployed: DeployedSettings): OrganizationPoint[] {
+export function withLimits(points: readonly MeasuredPoint[], deployed: DeployedSettings, finalize?: FinalizeScaleMeasurement): OrganizationPoint[] {
   return points.map((p) => ({
     ...p,
     perAccountSeconds: round(perAccountSeconds(p, deployed).measured),
     extrapolatedWith: deployed,
     mapConcurrencyFor2xMargin: mapConcurrencyForMargin(p, deployed),
-    limits: extrapolate(p, deployed, points),
+    limits: extrapolate(p, deployed, finalize),
   }));
 }
 
@@ -137,7 +138,7 @@ export function renderOrganization(points: readonly OrganizationPoint[]): string
       `${p.status} / run ${p.runStatus}, ${p.wallSeconds} s wall, ${p.perAccountSeconds} s per account, ` +
       `${p.apiCallsPerAccount} API calls per account, largest payload ${p.largestPayloadBytes.parent} B parent / ${p.largestPayloadBytes.child} B child, ` +
       `longest Lambda ${p.longestInvocation.handler} ${p.longestInvocation.seconds} s, history ${p.historyEvents.parent} parent / ${p.historyEvents.largestChild} child events, ` +
-      `FinalizeRun peak ${p.finalizeRunPeakRssMb} MB (a tsx child process)`);
+      `FinalizeRun peak ${p.finalizeRunPeakRssMb} MB (a tsx child process, mostly tsx and Node; the memory limit reads the finalize section)`);
     lines.push(`    defaults: mapConcurrency ${d.mapConcurrency}, ${d.regionConcurrency} regions at once, timeout ${d.runTimeoutSeconds} s, ` +
       `FinalizeRun ${d.memoryMbByHandler['finalize-run.ts']} MB, ${d.reservedConcurrency} reserved of ${d.reservableConcurrency} reservable; ` +
       `mapConcurrency for a ${REQUIRED_MARGIN}x margin on the timeout: ${p.mapConcurrencyFor2xMargin}`);

@@ -8,6 +8,8 @@ import { keptOrganizationPoints, readResults } from './results-file.js';
 import { renderReport } from './report.js';
 import { measureGlob, renderGlob } from './glob-matcher.js';
 import { compareRetryModes, renderRetryRuns } from './retry-modes.js';
+import { measureFinalizeScale, renderFinalizeScale, type FinalizeScaleMeasurement } from './finalize-scale.js';
+import { TARGET_ACCOUNTS } from './organization-limits.js';
 
 /** `npm run bench`: seeds moto at two scales and scans; compares retry modes; prints the report and writes results.json. */
 async function main(): Promise<void> {
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
     console.log(renderGlob(timings));
     results.globMatcher = timings;
   }
+  if (cli.sections.includes('finalize')) {
+    const finalize = await measureFinalizeScale([100, TARGET_ACCOUNTS], stderrProgress);
+    console.log(renderFinalizeScale(finalize));
+    results.finalizeScale = finalize;
+  }
   const measured: MeasuredPoint[] = [];
   if (cli.sections.includes('organization')) {
     for (const accounts of cli.organization) measured.push(await runOrganizationPoint(accounts, cli.organizationRegions, stderrProgress));
@@ -53,7 +60,9 @@ async function main(): Promise<void> {
     // Points of other sizes already in the file are kept (N = 200 takes long; it can be run on its own) and
     // extrapolated again with today's defaults; a point of the same size is replaced.
     const kept = keptOrganizationPoints(stored.organization, measured, stderrProgress);
-    const points = withLimits([...kept, ...measured].sort((a, b) => a.accounts - b.accounts), defaultDeployment(cli.organizationRegions));
+    // FinalizeRun's memory limit reads the direct measurement: this run's, or the one the file holds.
+    const finalize = (results.finalizeScale ?? stored.finalizeScale) as FinalizeScaleMeasurement | undefined;
+    const points = withLimits([...kept, ...measured].sort((a, b) => a.accounts - b.accounts), defaultDeployment(cli.organizationRegions), finalize);
     console.log(renderOrganization(points));
     results.organization = points;
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeployedSettings } from '../../bench/deployed-defaults.js';
 import type { MeasuredPoint } from '../../bench/organization.js';
+import type { FinalizeScaleMeasurement } from '../../bench/finalize-scale.js';
 import { extrapolate, mapConcurrencyForMargin, type OrganizationMeasurement } from '../../bench/organization-limits.js';
 import { keptOrganizationPoints, readResults } from '../../bench/results-file.js';
 
@@ -54,15 +55,32 @@ describe('organization extrapolation to 1,000 accounts x 17 regions', () => {
     ]));
   });
 
-  it('fits FinalizeRun memory between two points, and bounds it by proportion with one', () => {
-    const larger: OrganizationMeasurement = { ...measured, accounts: 200, scannedAccounts: 201, finalizeRunPeakRssMb: 267 };
-    // 15 MB over 150 accounts = 0.1 MB per account at 2 regions; x 17/2 for 17 regions, over 799 more accounts.
-    const fitted = limit(extrapolate(larger, deployed(20), [measured, larger]), 'Lambda memory');
-    expect(fitted.extrapolated).toBeCloseTo(267 + 0.1 * 8.5 * 799, 1);
-    expect(fitted.limitValue).toBe(1024);
-    const single = limit(extrapolate(measured, deployed(20)), 'Lambda memory');
-    expect(single.extrapolated).toBeCloseTo((252 * 1000 * 17) / (51 * 2), 0);
-    expect(single.belowRequiredMargin).toBe(true);
+  it('takes FinalizeRun memory from the direct 1,000-account measurement, never from the tsx points', () => {
+    const finalize: FinalizeScaleMeasurement = {
+      regions: 17, errorsPerAccount: 340, coverageEntriesPerAccount: 17, accountRunItemBytes: 145_795, baselineRssMb: 187,
+      points: [{ accounts: 100, peakRssMb: 230, growthMb: 43, seconds: 5, status: 'PARTIAL' }, { accounts: 1000, peakRssMb: 260, growthMb: 73, seconds: 40, status: 'PARTIAL' }],
+    };
+    // The organization point's own tsx figure (252 MB) plays no part: the 1,000-account figure is taken x 1.
+    const memory = limit(extrapolate(measured, deployed(20), finalize), 'Lambda memory');
+    expect(memory.extrapolated).toBe(260);
+    expect(memory.measured).toBe(260);
+    expect(memory.limitValue).toBe(1024);
+    expect(memory.margin).toBeCloseTo(1024 / 260, 2);
+    expect(memory.belowRequiredMargin).toBe(false);
+    expect(memory.formula).toContain('measured at 1000 accounts with items sized for 17 regions');
+    expect(memory.formula).toContain('x 1');
+  });
+
+  it('reports FinalizeRun memory as below the margin when it was not measured at the target', () => {
+    const missing = limit(extrapolate(measured, deployed(20)), 'Lambda memory');
+    expect(missing.extrapolated).toBeNaN();
+    expect(missing.belowRequiredMargin).toBe(true);
+    expect(missing.formula).toContain('not measured');
+    const smaller: FinalizeScaleMeasurement = {
+      regions: 17, errorsPerAccount: 340, coverageEntriesPerAccount: 17, accountRunItemBytes: 1, baselineRssMb: 187,
+      points: [{ accounts: 100, peakRssMb: 230, growthMb: 43, seconds: 5, status: 'PARTIAL' }],
+    };
+    expect(limit(extrapolate(measured, deployed(20), smaller), 'Lambda memory').belowRequiredMargin).toBe(true);
   });
 });
 
