@@ -68,11 +68,12 @@ export type Item = Record<string, unknown>;
  * working index, not the record. The six-year record is the signed per-run findings in the evidence bucket
  * (Object Lock), from which any transition can be re-derived by replaying runs in order. Readers need far
  * less: the digest reads the transitions of its period (a week; its 12-week trend comes from run items,
- * which do not expire), a re-store reads its own run's. 400 days covers that, a year-on-year review, and
- * a month of slack for a late or delayed review; states, runs and suppressions never expire.
+ * which do not expire), a re-store reads its own run's. 120 days covers that, a quarter's review from the
+ * table, and a month of slack, while keeping the steady-state table within the cost target (issue 16); an
+ * older period is answered from the evidence bucket. States, runs and suppressions never expire.
  */
 export const TTL_ATTRIBUTE = 'expiresAt';
-export const DEFAULT_HISTORY_RETENTION_DAYS = 400;
+export const DEFAULT_HISTORY_RETENTION_DAYS = 120;
 const DAY_SECONDS = 86_400;
 
 /**
