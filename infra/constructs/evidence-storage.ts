@@ -62,18 +62,8 @@ export class EvidenceStorage extends Construct {
     );
 
     this.evidenceBucket = new s3.Bucket(this, 'Evidence', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.dataKey,
-      // One data key per bucket instead of per object: far fewer KMS calls for thousands of evidence files.
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      versioned: true,
+      ...this.privateBucketProps(props.dataKey, 'evidence/'),
       objectLockEnabled: true,
-      serverAccessLogsBucket: this.accessLogBucket,
-      serverAccessLogsPrefix: 'evidence/',
-      removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
         {
           id: 'archive-evidence',
@@ -96,16 +86,7 @@ export class EvidenceStorage extends Construct {
     // Not Object Lock: nothing here is evidence (what is sealed is copied into manifests' hashes and the
     // evidence bucket), it expires, and Step Functions' ResultWriter writes here with plain PUTs.
     this.workBucket = new s3.Bucket(this, 'Work', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.dataKey,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      versioned: true,
-      serverAccessLogsBucket: this.accessLogBucket,
-      serverAccessLogsPrefix: 'work/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...this.privateBucketProps(props.dataKey, 'work/'),
       lifecycleRules: [
         {
           id: 'expire-work-data',
@@ -137,18 +118,9 @@ export class EvidenceStorage extends Construct {
     );
 
     this.bundleBucket = new s3.Bucket(this, 'Bundles', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.dataKey,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      // Versioned (cdk-nag HIPAA.Security-S3BucketVersioningEnabled); a bundle key is never reused, and
-      // noncurrent versions expire with the current ones.
-      versioned: true,
-      serverAccessLogsBucket: this.accessLogBucket,
-      serverAccessLogsPrefix: 'bundles/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Versioned like the others (cdk-nag HIPAA.Security-S3BucketVersioningEnabled); a bundle key is never
+      // reused, and noncurrent versions expire with the current ones.
+      ...this.privateBucketProps(props.dataKey, 'bundles/'),
       lifecycleRules: [
         {
           id: 'expire-bundles',
@@ -168,5 +140,25 @@ export class EvidenceStorage extends Construct {
       reason:
         'Integrity and availability come from Object Lock COMPLIANCE + versioning + 11x9s regional durability; cross-region replication would need a second locked bucket and key per region and is documented as an option in docs/deploy.md.',
     });
+  }
+
+  /**
+   * What every bucket here shares: SSE-KMS with the data key (one bucket key instead of a data key per
+   * object: far fewer KMS calls for thousands of evidence files), no public access, TLS only, versioned,
+   * access-logged under its own prefix, retained when the stack is deleted.
+   */
+  private privateBucketProps(dataKey: kms.IKey, logPrefix: string): s3.BucketProps {
+    return {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: logPrefix,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
   }
 }
