@@ -47,7 +47,7 @@ export function lambdaArn(logicalId: string): string {
  * harness values. Anything else is an error, so a new kind of token cannot slip through unexamined.
  */
 export function synthesizedWorkflow(config: PipelineConfig, names: HarnessResourceNames): SynthesizedWorkflow {
-  const synth = synthesize({ config, bundle: false });
+  const synth = synthesize({ config });
   if (synth.violations.length > 0) throw new Error(`synthesis reported cdk-nag findings: ${synth.violations.map((v) => v.rule).join(', ')}`);
   const template = synth.pipeline;
   const stack = synth.built.pipelineStack;

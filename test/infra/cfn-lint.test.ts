@@ -13,7 +13,7 @@ const IGNORED = ['W3005'];
 
 describe('cfn-lint', () => {
   it('reports nothing on the synthesized templates', () => {
-    const synth = synthesize({ bundle: false });
+    const synth = synthesize();
     expect(synth.violations).toEqual([]);
     const outdir = synth.built.app.outdir;
     const templates = ['HipaaAuditStack', 'HipaaAuditMemberRoleStack'].map((s) => join(outdir, `${s}.template.json`));

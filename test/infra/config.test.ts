@@ -87,7 +87,7 @@ describe('pipeline configuration', () => {
 
   it('sets the reserved concurrency it validated (the template sums to 6 x mapConcurrency + 6)', () => {
     const config = parsePipelineConfig({ ...sample, mapConcurrency: 7 });
-    const { pipeline } = synthesize({ config, bundle: false });
+    const { pipeline } = synthesize({ config });
     const functions = Object.values(pipeline.findResources('AWS::Lambda::Function')) as { Properties: { ReservedConcurrentExecutions?: number } }[];
     expect(functions.reduce((sum, f) => sum + (f.Properties.ReservedConcurrentExecutions ?? 0), 0)).toBe(6 * 7 + 6);
   });
@@ -115,7 +115,7 @@ describe('pipeline configuration', () => {
 
   it('passes configured thresholds to the Lambdas (cdk.json context -> construct -> environment)', () => {
     const config = parsePipelineConfig({ ...sample, thresholds: { passwordMinLength: 16 } });
-    const { pipeline } = synthesize({ config, bundle: false });
+    const { pipeline } = synthesize({ config });
     const functions = Object.values(pipeline.findResources('AWS::Lambda::Function')) as { Properties: { Environment?: { Variables?: Record<string, string> } } }[];
     const values = functions.map((f) => f.Properties.Environment?.Variables?.THRESHOLDS).filter(Boolean);
     expect(values.length).toBeGreaterThan(0);

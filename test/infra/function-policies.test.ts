@@ -6,7 +6,7 @@ let synth: Synthesized;
 
 beforeAll(() => {
   // IAM does not depend on the handler code, so this synth skips esbuild bundling.
-  synth = synthesize({ bundle: false });
+  synth = synthesize();
 });
 
 const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];

@@ -10,8 +10,8 @@ let organization: Synthesized;
 beforeAll(() => {
   // IAM is independent of the handler code, so these two synths skip esbuild bundling.
   const sample = parsePipelineConfig(cdkJsonContext().hipaaAudit);
-  accounts = synthesize({ bundle: false });
-  organization = synthesize({ bundle: false, config: { ...sample, targets: { organization: true } } });
+  accounts = synthesize();
+  organization = synthesize({ config: { ...sample, targets: { organization: true } } });
 });
 
 describe('member role (StackSet template)', () => {

@@ -11,8 +11,8 @@ let withHub: Synthesized;
 
 beforeAll(() => {
   const sample = parsePipelineConfig(cdkJsonContext().hipaaAudit);
-  withoutHub = synthesize({ bundle: false });
-  withHub = synthesize({ bundle: false, config: { ...sample, securityHub: true } });
+  withoutHub = synthesize();
+  withHub = synthesize({ config: { ...sample, securityHub: true } });
 });
 
 /** Role logical id -> its Security Hub statements. */

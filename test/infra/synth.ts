@@ -33,9 +33,10 @@ export interface Synthesized {
  * (NODE_ENV=test) a failing report makes app.synth() throw, so the error is captured and the
  * report read from the assembly directory, to list every finding instead of a stack trace.
  */
-export function synthesize(options: { config?: PipelineConfig; bundle?: boolean; context?: Record<string, unknown> } = {}): Synthesized {
+export function synthesize(options: { config?: PipelineConfig; context?: Record<string, unknown> } = {}): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'hipaa-audit-cdk-'));
-  const context = { ...cdkJsonContext(), ...options.context, ...(options.bundle === false ? { 'aws:cdk:bundling-stacks': [] } : {}) };
+  // The Lambda code is pre-bundled (dist/lambda), so every synth deploys the same assets; nothing to skip.
+  const context = { ...cdkJsonContext(), ...options.context };
   const built = buildApp({ ...(options.config ? { config: options.config } : {}), appProps: { outdir, context } });
   let synthError: unknown;
   try {
