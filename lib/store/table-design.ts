@@ -3,7 +3,7 @@ import type { FindingState } from '../model/finding-state.js';
 import type { Suppression } from '../model/suppressions.js';
 import type { Transition } from '../model/transitions.js';
 import type { AccountRecord } from './account-record.js';
-import { slimFinding } from './slim-items.js';
+import { slimState, slimTransition } from './slim-items.js';
 
 /**
  * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack
@@ -101,19 +101,12 @@ export function transitionExpiry(at: string, retentionDays: number): number {
   return Math.floor(Date.parse(at) / 1000) + retentionDays * DAY_SECONDS;
 }
 
-/** The key is the sort key's suffix (slim-items.ts puts it back on read). */
-function withoutKey<T extends { key: string }>(entity: T): Omit<T, 'key'> {
-  const { key: _inSortKey, ...rest } = entity;
-  return rest;
-}
-
 export function stateItem(state: FindingState): Item {
   return {
     PK: keys.account(state.finding.resource.accountId),
     SK: keys.state(state.key),
     entity: ENTITY.state,
-    ...withoutKey(state),
-    finding: slimFinding(state.finding),
+    ...slimState(state),
   };
 }
 
@@ -122,8 +115,7 @@ export function transitionItem(t: Transition, retentionDays: number = DEFAULT_HI
     PK: keys.account(t.finding.resource.accountId),
     SK: keys.transition(t.at, t.runId, t.key),
     entity: ENTITY.transition,
-    ...withoutKey(t),
-    finding: slimFinding(t.finding),
+    ...slimTransition(t),
     [TTL_ATTRIBUTE]: transitionExpiry(t.at, retentionDays),
   };
 }

@@ -5,7 +5,7 @@ import { findingKey, type Finding } from '../../lib/model/finding.js';
 import { FindingStateSchema, type FindingState } from '../../lib/model/finding-state.js';
 import { computeTransitions, TransitionSchema, type Transition } from '../../lib/model/transitions.js';
 import { fieldsFromFindingKey, findingKeyAfter, hydrateItem, slimFinding, slimState, slimTransition } from '../../lib/store/slim-items.js';
-import { ENTITY, keys, stateItem, transitionItem, type Item } from '../../lib/store/table-design.js';
+import { ENTITY, keys, legacyTransitionKeys, stateItem, transitionItem, type Item } from '../../lib/store/table-design.js';
 import { ACCOUNT, finding as fixtureFinding, run } from '../findings/fixtures.js';
 
 const day = (n: number) => `2025-03-0${n}T06:00:00.000Z`;
@@ -153,19 +153,15 @@ describe('slim STATE items', () => {
 
 describe('slim TRANSITION items', () => {
   const { transitions } = history();
-  const row = (t: Transition, sk = keys.transition(t.key)): Item => ({ PK: keys.run(t.runId), SK: sk, entity: ENTITY.transition, ...slimTransition(t) });
+  const row = (t: Transition): Item => ({ PK: keys.account(t.finding.resource.accountId), SK: keys.transition(t.at, t.runId, t.key), entity: ENTITY.transition, ...slimTransition(t) });
+  const keyOf = findingKeyAfter((item) => keys.transitionsOfRunPrefix(String(item.at), String(item.runId)));
 
   it('cover every recorded kind, GONE included', () => {
     expect(new Set(transitions.map((t) => t.kind))).toEqual(new Set(['NEW', 'RESOLVED', 'REGRESSED', 'GONE', 'SUPPRESSED', 'ERRORED']));
   });
 
-  it('read back exactly as the transition they were written from', () => {
-    for (const t of transitions) expect(readTransition(row(t))).toEqual(TransitionSchema.parse(t));
-  });
-
-  it('read back exactly under a sort key that puts the time and run before the finding key', () => {
-    const keyOf = findingKeyAfter((item) => `${keys.transitionPrefix}${String(item.at)}#${String(item.runId)}#`);
-    for (const t of transitions) expect(readTransition(row(t, `TRANS#${t.at}#${t.runId}#${t.key}`), keyOf)).toEqual(TransitionSchema.parse(t));
+  it('read back exactly as the transition they were written from, the finding key taken from after the time and run in the sort key', () => {
+    for (const t of transitions) expect(readTransition(row(t), keyOf)).toEqual(TransitionSchema.parse(t));
   });
 
   it('leave out the finding status when it is the status moved to, and keep it on GONE (no `to`)', () => {
@@ -178,11 +174,11 @@ describe('slim TRANSITION items', () => {
     expect(transitions.some((t) => t.kind === 'GONE' && !('to' in t))).toBe(true);
   });
 
-  it('written before (key and every field inline) read as they are, and through transitionItem exactly', () => {
+  it('written before (earlier layout, key and every field inline) read as they are, and through transitionItem exactly', () => {
     for (const t of transitions) {
       const full = TransitionSchema.parse(t);
-      expect(readTransition({ PK: keys.run(t.runId), SK: keys.transition(t.key), entity: ENTITY.transition, ...full })).toEqual(full);
-      expect(readTransition(transitionItem(t))).toEqual(full);
+      expect(readTransition({ PK: legacyTransitionKeys.run(t.runId), SK: `${keys.transitionPrefix}${t.key}`, entity: ENTITY.transition, ...full })).toEqual(full);
+      expect(readTransition(transitionItem(t), keyOf)).toEqual(full);
     }
   });
 });
