@@ -8,7 +8,7 @@
  *                                                         compression hold findings.json|.csv)
  *   evidence/<accountId>/<runId>/scans/<unitId>/<attemptId>/raw.json.gz   one scan attempt's raw API
  *                                                         responses, all operations in one gzip object (pipeline)
- *   evidence/<accountId>/<runId>/raw.json.gz              the same for a single-process scan (CLI, demo)
+ *   evidence/<accountId>/<runId>/raw.json.gz              the same for a single-process run (writeRunEvidence)
  *   evidence/<accountId>/chain/<startedAt>__<runId>.json  immutable index entry, one per run
  *
  * Runs sealed by earlier versions hold one raw object per service, region and operation instead
