@@ -146,7 +146,7 @@ export function estimateCost(scanSeconds: number, store: StoreMeasurement, a: Co
   const rruFirst = first.record.rru + rest * steady.record.rru + digestRru;
   const rruSteady = runs * steady.record.rru + digestRru;
   add('DynamoDB reads', (rruFirst / 1e6) * PRICES.dynamoPerMillionRru, (rruSteady / 1e6) * PRICES.dynamoPerMillionRru,
-    `run 1 ${n(first.record.rru, 1)} + ${rest} × ${n(steady.record.rru, 1)} RRU (consistent Query of the account's states) + ${a.digestsPerMonth.toFixed(2)} digests × ${n(store.digestRru, 1)} RRU = ${n(rruFirst)} RRU × $${PRICES.dynamoPerMillionRru}/M`,
+    `run 1 ${n(first.record.rru, 1)} + ${rest} × ${n(steady.record.rru, 1)} RRU (Query of the account's states, eventually consistent a day after the previous run) + ${a.digestsPerMonth.toFixed(2)} digests × ${n(store.digestRru, 1)} RRU = ${n(rruFirst)} RRU × $${PRICES.dynamoPerMillionRru}/M`,
     `${runs} × ${n(steady.record.rru, 1)} + ${n(digestRru)} RRU = ${n(rruSteady)} RRU × $${PRICES.dynamoPerMillionRru}/M`);
 
   // Table size: the states are what two runs left; transitions grow by what changes (PERSISTING is not stored)
@@ -160,7 +160,7 @@ export function estimateCost(scanSeconds: number, store: StoreMeasurement, a: Co
   const tableSteady = baseBytes + keptDays * transitionBytesPerDay;
   const tableUsd = (bytes: number, backups: number): number => (bytes / GB) * (PRICES.dynamoGbMonth + PRICES.dynamoPitrGbMonth + backups * PRICES.dynamoBackupGbMonth);
   add('DynamoDB storage + PITR + backups', tableUsd(tableFirst, 1), tableUsd(tableSteady, a.tableBackupsKept),
-    `${n(tableFirst / 1e6, 1)} MB (${n(store.table.stateItems)} states × ${n(store.table.bytesPerState)} B, transitions × ${n(store.table.bytesPerTransition)} B; item + 100 B, per index copy) × ($${PRICES.dynamoGbMonth} + PITR $${PRICES.dynamoPitrGbMonth} + 1 backup × $${PRICES.dynamoBackupGbMonth}) /GB`,
+    `${n(tableFirst / 1e6, 1)} MB (${n(store.table.stateItems)} states × ${n(store.table.bytesPerState)} B, transitions × ${n(store.table.bytesPerTransition)} B; item + 100 B, per copy: states and transitions are in no index) × ($${PRICES.dynamoGbMonth} + PITR $${PRICES.dynamoPitrGbMonth} + 1 backup × $${PRICES.dynamoBackupGbMonth}) /GB`,
     `${n(baseBytes / 1e6, 1)} MB + ${keptDays} days (TTL) × ${n((steady.changedFindings * runs) / DAYS_PER_MONTH, 1)} transitions × ${n(store.table.bytesPerTransition)} B = ${n(tableSteady / 1e6, 1)} MB × ($${PRICES.dynamoGbMonth} + $${PRICES.dynamoPitrGbMonth} + ${a.tableBackupsKept} monthly backups × $${PRICES.dynamoBackupGbMonth}) /GB`);
 
   // The store point seals through writeRunEvidence (the single-process path): one raw.json.gz for the whole scan.

@@ -1,4 +1,5 @@
 import type { AnyAwsClient } from '../lib/aws/clients.js';
+import { INDEXES } from '../lib/store/table-design.js';
 
 /**
  * Meters what AWS bills per request, from the real calls a store makes against moto (moto's own
@@ -46,7 +47,8 @@ interface StackLike {
 }
 
 type Item = Record<string, unknown>;
-const INDEX_KEYS = ['GSI2PK', 'GSI3PK'] as const;
+/** An item is copied into every index whose partition-key attribute it carries (the table's indexes, nothing else). */
+const INDEX_KEYS: readonly string[] = Object.values(INDEXES).map((name) => `${name}PK`);
 
 export class RequestMeter {
   private dynamo: DynamoUsage = emptyDynamo();
@@ -113,7 +115,7 @@ export class RequestMeter {
     const indexes = INDEX_KEYS.filter((k) => item[k] !== undefined);
     const key = `${String(item.PK)}|${String(item.SK)}`;
     const before = this.indexed.get(key);
-    const left = (before?.indexes ?? []).filter((i) => !indexes.includes(i as (typeof INDEX_KEYS)[number])).length;
+    const left = (before?.indexes ?? []).filter((i) => !indexes.includes(i)).length;
     this.dynamo.itemsWritten += 1;
     this.dynamo.wru += units * (1 + indexes.length) + left * Math.max(1, Math.ceil((before?.size ?? 0) / 1024));
     this.indexed.set(key, { indexes, size });
@@ -144,6 +146,11 @@ function emptyDynamo(): DynamoUsage {
 }
 
 /** DynamoDB's item size of a plain (unmarshalled) item. */
+/** How many index copies of `item` DynamoDB keeps (and bills a write and storage for). */
+export function indexCopies(item: Item): number {
+  return INDEX_KEYS.filter((k) => item[k] !== undefined).length;
+}
+
 export function itemSize(item: Item): number {
   let size = 0;
   for (const [name, value] of Object.entries(item)) {

@@ -11,7 +11,7 @@ import { createDynamoStores, createTable } from '../lib/store/dynamodb/index.js'
 import { openCountsByAccount } from '../lib/store/run-counts.js';
 import { TEST_CREDENTIALS } from '../test/support/moto.js';
 import type { ProgressLog } from './progress.js';
-import { itemSize, RequestMeter, type MeteredUsage } from './request-meter.js';
+import { indexCopies, itemSize, RequestMeter, type MeteredUsage } from './request-meter.js';
 
 /** One stored run, as metered: the seal (S3, KMS) and the record (DynamoDB), with their wall times. */
 export interface StoredRun {
@@ -160,7 +160,7 @@ async function tableStorage(clients: AwsClientFactory, region: string, tableName
   do {
     const page = await doc.send(new ScanCommand({ TableName: tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
     for (const item of page.Items ?? []) {
-      const copies = 1 + (item.GSI2PK !== undefined ? 1 : 0) + (item.GSI3PK !== undefined ? 1 : 0);
+      const copies = 1 + indexCopies(item);
       const billed = (itemSize(item) + 100) * copies;
       items += 1;
       billedBytes += billed;

@@ -13,7 +13,7 @@ export interface FindingsTableProps {
 
 /**
  * Single table for runs, finding state, transitions and suppressions (the store's key design uses
- * PK/SK plus GSI2-GSI3, all strings). The table is a working index rebuildable from the signed evidence in S3:
+ * PK/SK plus GSI3 for run items, all strings). The table is a working index rebuildable from the signed evidence in S3:
  * PITR covers 35 days of operator error, and the AWS Backup plan keeps the last three monthly copies
  * (TABLE_BACKUP in lib/store/table-design.ts says why not more, and why not cold storage).
  */

@@ -67,6 +67,15 @@ const RUN_SEVERITY: Record<RunStatus, number> = { COMPLETE: 0, PARTIAL: 1, FAILE
  * The newest run for every account seen in the period: one account's failed run must not be hidden
  * by another account's later complete run.
  */
+/**
+ * Open failures, oldest first (by when the unbroken failure began, then key): sorted from the states the
+ * digest reads anyway, where a dedicated index would cost a second write unit on every failing state.
+ */
+function oldestFirst(openFails: readonly FindingState[], limit: number): FindingState[] {
+  const since = (s: FindingState) => `${s.failingSince ?? s.firstSeenAt}#${s.key}`;
+  return [...openFails].sort((a, b) => (since(a) < since(b) ? -1 : since(a) > since(b) ? 1 : 0)).slice(0, Math.max(0, limit));
+}
+
 function latestRunsPerAccount(runs: readonly ScanRun[]): ScanRun[] {
   const covered = new Set<string>();
   const picked: ScanRun[] = [];
@@ -119,10 +128,9 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
   const nowMs = now.getTime();
   const toMs = Date.parse(period.to);
   const trendEnd = Number.isNaN(toMs) ? now : new Date(toMs);
-  const [states, transitions, oldest, runs, acceptances, trendRuns] = await Promise.all([
+  const [states, transitions, runs, acceptances, trendRuns] = await Promise.all([
     findings.currentFindings(),
     findings.transitionsSince(period.from),
-    findings.oldestOpenFailures(options.oldestLimit ?? 50),
     findings.listRuns({ from: period.from, to: period.to }),
     suppressions.list(),
     findings.runOpenCounts({ from: trendWindowStart(trendEnd).toISOString(), to: trendEnd.toISOString() }),
@@ -185,8 +193,7 @@ export async function buildDigestInput(options: BuildDigestInputOptions): Promis
       failed: runs.filter((r) => r.status === 'FAILED').length,
       collectionErrors: runs.reduce((n, r) => n + r.collectionErrors.length, 0),
     },
-    oldestOpenFailures: oldest
-      .filter((s) => s.status === 'FAIL' && !s.gone)
+    oldestOpenFailures: oldestFirst(openFails, options.oldestLimit ?? 50)
       .map((s) => {
         const since = s.failingSince ?? s.firstSeenAt;
         return { failingSince: since, ageDays: wholeDays(Date.parse(since), nowMs), finding: toDigestFinding(s.key, s.finding) };

@@ -53,7 +53,7 @@ export interface TransitionResult {
   /**
    * New or changed states only, sorted by key. A state the run saw again without any change (same status,
    * same finding) is not returned: its "last seen" is implied by the run (lib/store keeps it per account and
-   * region), so an unchanged account costs no state writes.
+   * region), so an unchanged account costs no state writes. A first sight that is NOT_APPLICABLE gets no state.
    */
   states: FindingState[];
   /** At most one per key, sorted by key; implied kinds (PERSISTING) are not included. */
@@ -147,7 +147,11 @@ function firstSight(f: Finding, key: string, run: ScanRun, at: string): Step {
   };
   const kind: TransitionKind | undefined =
     f.status === 'FAIL' ? 'NEW' : f.status === 'SUPPRESSED' ? 'SUPPRESSED' : f.status === 'ERROR' ? 'ERRORED' : undefined;
-  return kind ? { kind, state, changed: true } : { state, changed: true };
+  // A check that has never applied to a resource has no history worth a state: nothing reads it (the
+  // digest's posture leaves NOT_APPLICABLE out), and if it later fails that is NEW with or without one.
+  // The signed findings of every run still list it. About a tenth of an account's findings (issue 16).
+  const changed = f.status !== 'NOT_APPLICABLE';
+  return kind ? { kind, state, changed } : { state, changed };
 }
 
 /** Transition kind for a key seen before, or undefined when nothing worth recording happened. */

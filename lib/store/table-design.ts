@@ -3,19 +3,21 @@ import type { FindingState } from '../model/finding-state.js';
 import type { Suppression } from '../model/suppressions.js';
 import type { Transition } from '../model/transitions.js';
 import type { AccountRecord } from './account-record.js';
-import { slimFinding } from './slim-items.js';
+import { slimState, slimTransition } from './slim-items.js';
 
 /**
  * Single-table design for the findings store. Every key is built here so the adapter, the CDK stack
  * and the docs cannot drift apart. See docs/table-design.md for the narrative version.
  *
- * Why one table: a run's transitions, an account's current states and its run history are each one
- * Query on one partition; the two cross-cutting views the product reads (oldest open failures, runs and
- * transitions by time) are two sparse GSIs, so items that are not failing cost nothing in the indexes.
- * The names keep their numbers: GSI1 (open states by severity) was removed because nothing read it, and
- * renaming an index would make CloudFormation replace it.
+ * Why one table: an account's current states, its transitions and its run history are each one Query on
+ * the account's partition; the one cross-cutting view, all runs by time, is a sparse GSI holding only run
+ * items. Every index copy of an item is one more write unit and one more copy stored, so states and
+ * transitions are in no index (issue 16): oldest open failures are sorted from the states the digest
+ * reads anyway, and transitions are keyed by account and time in the table itself.
+ * The name keeps its number: GSI1 (open states by severity) and GSI2 (failing states) were removed because
+ * nothing needed them, and renaming an index would make CloudFormation replace it.
  */
-export const INDEXES = { gsi2: 'GSI2', gsi3: 'GSI3' } as const;
+export const INDEXES = { gsi3: 'GSI3' } as const;
 
 export const ENTITY = {
   state: 'STATE',
@@ -41,7 +43,9 @@ export const keys = {
   run: (runId: string) => `RUN#${runId}`,
   runSk: 'RUN',
   transitionPrefix: 'TRANS#',
-  transition: (key: string) => `TRANS#${key}`,
+  /** In the account's partition, by time: `transitionsSince` is a range of sort keys, one run's a prefix. */
+  transition: (at: string, runId: string, key: string) => `TRANS#${at}#${runId}#${key}`,
+  transitionsOfRunPrefix: (at: string, runId: string) => `TRANS#${at}#${runId}#`,
   accountsPk: 'ACCOUNTS',
   /** One item: the audit run that currently owns the evidence chains (overlapping executions are refused). */
   runLockPk: 'LOCK',
@@ -51,14 +55,19 @@ export const keys = {
   /** One item per digest sent (lib/digest/ledger.ts), keyed by its idempotency key. */
   digest: (idempotencyKey: string) => `DIGEST#${idempotencyKey}`,
   digestSk: 'SENT',
-  /** GSI2: still-failing states of one account ordered by when the failure began. */
-  failingPk: (accountId: string) => `FAILING#${accountId}`,
-  failingSk: (failingSince: string, key: string) => `${failingSince}#${key}`,
-  /** GSI3 (overloaded): all runs by start time, and transitions of one account by time. */
+  /** GSI3: all runs by start time. */
   runsPk: 'RUNS',
   runsSk: (startedAt: string, runId: string) => `${startedAt}#${runId}`,
-  transitionsPk: (accountId: string) => `TRANS#${accountId}`,
-  transitionsSk: (at: string, runId: string, key: string) => `${at}#${runId}#${key}`,
+} as const;
+
+/**
+ * Where transitions were kept before they moved into the account's partition: `RUN#<runId>` /
+ * `TRANS#<findingKey>`, indexed in GSI3 under `TRANS#<accountId>` / `<at>#<runId>#<findingKey>`. Such items
+ * stay readable until their TTL removes them (historyRetentionDays after they happened); nothing writes them.
+ */
+export const legacyTransitionKeys = {
+  run: (runId: string) => `RUN#${runId}`,
+  gsi3Pk: (accountId: string) => `TRANS#${accountId}`,
 } as const;
 
 export type Item = Record<string, unknown>;
@@ -92,40 +101,21 @@ export function transitionExpiry(at: string, retentionDays: number): number {
   return Math.floor(Date.parse(at) / 1000) + retentionDays * DAY_SECONDS;
 }
 
-/** The key is the sort key's suffix (slim-items.ts puts it back on read). */
-function withoutKey<T extends { key: string }>(entity: T): Omit<T, 'key'> {
-  const { key: _inSortKey, ...rest } = entity;
-  return rest;
-}
-
 export function stateItem(state: FindingState): Item {
-  const accountId = state.finding.resource.accountId;
-  const item: Item = {
-    PK: keys.account(accountId),
+  return {
+    PK: keys.account(state.finding.resource.accountId),
     SK: keys.state(state.key),
     entity: ENTITY.state,
-    ...withoutKey(state),
-    finding: slimFinding(state.finding),
+    ...slimState(state),
   };
-  // An ERROR over a known FAIL is still an open failure: hiding it exactly when we cannot see it
-  // would make the "oldest open failures" list look better than reality.
-  const failing = state.status === 'FAIL' || (state.status === 'ERROR' && state.lastAssessedStatus === 'FAIL');
-  if (!state.gone && failing && state.failingSince) {
-    item.GSI2PK = keys.failingPk(accountId);
-    item.GSI2SK = keys.failingSk(state.failingSince, state.key);
-  }
-  return item;
 }
 
 export function transitionItem(t: Transition, retentionDays: number = DEFAULT_HISTORY_RETENTION_DAYS): Item {
   return {
-    PK: keys.run(t.runId),
-    SK: keys.transition(t.key),
+    PK: keys.account(t.finding.resource.accountId),
+    SK: keys.transition(t.at, t.runId, t.key),
     entity: ENTITY.transition,
-    ...withoutKey(t),
-    finding: slimFinding(t.finding),
-    GSI3PK: keys.transitionsPk(t.finding.resource.accountId),
-    GSI3SK: keys.transitionsSk(t.at, t.runId, t.key),
+    ...slimTransition(t),
     [TTL_ATTRIBUTE]: transitionExpiry(t.at, retentionDays),
   };
 }
@@ -164,27 +154,26 @@ export const TABLE_DESIGN = {
   keys: { partition: 'PK (S)', sort: 'SK (S)' },
   ttl: `${TTL_ATTRIBUTE} (N, epoch seconds): on TRANSITION items only, their time + historyRetentionDays (default ${DEFAULT_HISTORY_RETENTION_DAYS})`,
   items: [
-    { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: 'GSI2 when failing' },
+    { entity: ENTITY.state, PK: 'ACCT#<accountId>', SK: 'STATE#<accountId>#<region>#<checkId>#<arn>', gsi: '-' },
     { entity: ENTITY.accountRun, PK: 'ACCT#<accountId>', SK: 'RUN#<startedAt>#<runId>', gsi: '-' },
     { entity: ENTITY.run, PK: 'RUN#<runId>', SK: 'RUN', gsi: 'GSI3 RUNS / <startedAt>#<runId>' },
-    { entity: ENTITY.transition, PK: 'RUN#<runId>', SK: 'TRANS#<findingKey>', gsi: 'GSI3 TRANS#<accountId> / <at>#<runId>#<findingKey>' },
+    { entity: ENTITY.transition, PK: 'ACCT#<accountId>', SK: 'TRANS#<at>#<runId>#<findingKey>', gsi: '-' },
     { entity: ENTITY.account, PK: 'ACCOUNTS', SK: 'ACCT#<accountId>', gsi: '-' },
     { entity: ENTITY.suppression, PK: 'SUPPRESSION', SK: 'SUP#<id>', gsi: '-' },
     { entity: ENTITY.runLock, PK: 'LOCK', SK: 'AUDIT_RUN', gsi: '-' },
     { entity: ENTITY.digestSent, PK: 'DIGEST#<organization>#<from>#<to>', SK: 'SENT', gsi: '-' },
   ],
   indexes: [
-    { name: 'GSI2', PK: 'FAILING#<accountId>', SK: '<failingSince>#<findingKey>', purpose: 'oldest open failures' },
-    { name: 'GSI3', PK: 'RUNS | TRANS#<accountId>', SK: '<startedAt>#<runId> | <at>#<runId>#<findingKey>', purpose: 'runs by time; transitions since a date' },
+    { name: 'GSI3', PK: 'RUNS', SK: '<startedAt>#<runId>', purpose: 'runs by time' },
   ],
   accessPatterns: [
     ['run by id', 'GetItem RUN#<runId> / RUN'],
     ['runs by account and time', 'Query ACCT#<accountId>, SK between RUN#<from> and RUN#<to>, newest first'],
     ['all runs by time', 'Query GSI3 RUNS'],
     ['all states of an account', 'Query ACCT#<accountId>, begins_with STATE#'],
-    ['oldest open failures', 'Query GSI2 FAILING#<accountId> ascending, Limit n'],
-    ['transitions of a run', 'Query RUN#<runId>, begins_with TRANS#'],
-    ['transitions since a date', 'Query GSI3 TRANS#<accountId>, SK >= <date>'],
+    ['oldest open failures', 'sorted by failingSince from all states of the account (read once by the digest)'],
+    ['transitions of a run', 'Query ACCT#<accountId>, begins_with TRANS#<at>#<runId>#, per account of the run'],
+    ['transitions since a date', 'Query ACCT#<accountId>, SK between TRANS#<date> and TRANS#\\uffff'],
     ['suppressions', 'Query SUPPRESSION'],
     ['the audit run holding the run lock', 'GetItem LOCK / AUDIT_RUN; conditional Put / Delete'],
     ['one account of a run (recorded chunk)', 'GetItem ACCT#<accountId> / RUN#<startedAt>#<runId>'],

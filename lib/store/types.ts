@@ -27,8 +27,6 @@ export interface FindingsStore {
   currentFindings(query?: FindingsQuery): Promise<FindingState[]>;
   /** Transitions recorded after `since` (ISO date), oldest first. */
   transitionsSince(since: string, query?: { accountId?: string }): Promise<Transition[]>;
-  /** Open FAILs ordered by `failingSince`, oldest first. */
-  oldestOpenFailures(limit: number, query?: { accountId?: string }): Promise<FindingState[]>;
   /** Runs started in [from, to] with what each left open per account (for the digest's trend), oldest first. */
   runOpenCounts(query: { from: string; to: string }): Promise<RunOpenCounts[]>;
 }

@@ -37,12 +37,6 @@ class MemoryFindings implements FindingsStore {
       .filter((r) => r.startedAt >= q.from && r.startedAt <= q.to)
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   }
-  async oldestOpenFailures(limit: number) {
-    return this.states
-      .filter((s) => s.status === 'FAIL' && !s.gone)
-      .sort((a, b) => (a.failingSince ?? '').localeCompare(b.failingSince ?? ''))
-      .slice(0, limit);
-  }
 }
 
 class MemorySuppressions implements SuppressionStore {

@@ -50,6 +50,22 @@ describe('computeTransitions', () => {
     expect(states.get(key)?.failingSince).toBe(t(3));
   });
 
+  it('keeps no state for a check that never applied; NEW when it first fails, RESOLVED (with a state) when it stops applying', () => {
+    const { kinds, written, states } = replay([
+      { run: run({ id: 'r1', finishedAt: t(1) }), findings: [finding({ status: 'NOT_APPLICABLE' })] },
+      { run: run({ id: 'r2', finishedAt: t(2) }), findings: [finding({ status: 'NOT_APPLICABLE' })] },
+      { run: run({ id: 'r3', finishedAt: t(3) }), findings: [finding()] },
+      { run: run({ id: 'r4', finishedAt: t(4) }), findings: [finding({ status: 'NOT_APPLICABLE' })] },
+      { run: run({ id: 'r5', finishedAt: t(5) }), findings: [finding({ status: 'NOT_APPLICABLE' })] },
+    ]);
+    expect(kinds).toEqual([[], [], ['NEW'], ['RESOLVED'], []]);
+    expect(written).toEqual([0, 0, 1, 1, 0]);
+    // First seen is when it first had a state: the first failure (the signed findings of r1 and r2 still list it).
+    expect(states.get(key)).toMatchObject({ status: 'NOT_APPLICABLE', firstSeenAt: t(3), everResolved: true });
+    // A resource that vanished while never applicable leaves nothing to mark GONE.
+    expect(replay([{ run: run({ id: 'r1', finishedAt: t(1) }), findings: [finding({ status: 'NOT_APPLICABLE' })] }, { run: run({ id: 'r2', finishedAt: t(2) }), findings: [] }]).kinds).toEqual([[], []]);
+  });
+
   it('marks GONE only in a scope the run assessed, and keeps the state', () => {
     const west = finding({ id: 'west-bucket', region: 'us-west-2' });
     const first = computeTransitions(new Map(), run({ id: 'r1', finishedAt: t(1), regions: ['us-east-1', 'us-west-2'] }), [finding(), west]);

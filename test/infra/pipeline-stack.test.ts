@@ -132,7 +132,6 @@ describe('findings table', () => {
           { AttributeName: 'SK', KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: [
-          Match.objectLike({ IndexName: 'GSI2', KeySchema: [{ AttributeName: 'GSI2PK', KeyType: 'HASH' }, { AttributeName: 'GSI2SK', KeyType: 'RANGE' }] }),
           Match.objectLike({ IndexName: 'GSI3', KeySchema: [{ AttributeName: 'GSI3PK', KeyType: 'HASH' }, { AttributeName: 'GSI3SK', KeyType: 'RANGE' }] }),
         ],
       }),

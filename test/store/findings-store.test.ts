@@ -79,6 +79,76 @@ describe('DynamoFindingsStore', () => {
     expect(ttl.TimeToLiveDescription).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: TTL_ATTRIBUTE });
   });
 
+  it('keeps transitions in the account partition by time and puts no state or transition in an index', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    const r1 = run({ id: 'r1', finishedAt: day(1) });
+    await store.recordRun(r1, [finding(), finding({ id: 'ok', status: 'PASS' })]);
+    const items = await scanItems(tableName);
+    const transition = items.find((i) => i.entity === 'TRANSITION');
+    expect(transition).toMatchObject({ PK: keys.account(ACCOUNT), SK: keys.transition(day(1), 'r1', key) });
+    // Index copies are write units and storage: only run items (all runs by time) are indexed.
+    const indexed = items.filter((i) => Object.keys(i).some((k) => k.startsWith('GSI')));
+    expect(indexed.map((i) => i.entity)).toEqual(['RUN']);
+    expect((await store.transitionsOfRun(r1)).map((t) => [t.key, t.kind])).toEqual([[key, 'NEW']]);
+  });
+
+  it('still reads transitions of the earlier layout (run partition, GSI3 by account) until their TTL removes them', async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    const r1 = run({ id: 'r1', finishedAt: day(1) });
+    await store.recordRun(r1, [finding()]);
+    // Move r1's transition to where an earlier release wrote it, as that release wrote it.
+    const doc = DynamoDBDocumentClient.from(clients.get(DynamoDBClient, 'us-east-1'));
+    const [current] = (await scanItems(tableName)).filter((i) => i.entity === 'TRANSITION');
+    await clients.get(DynamoDBClient, 'us-east-1').send(new DeleteItemCommand({ TableName: tableName, Key: { PK: { S: String(current?.PK) }, SK: { S: String(current?.SK) } } }));
+    const { PK: _pk, SK: _sk, ...attributes } = current ?? {};
+    await doc.send(new PutCommand({
+      TableName: tableName,
+      Item: { ...attributes, PK: 'RUN#r1', SK: `TRANS#${key}`, GSI3PK: `TRANS#${ACCOUNT}`, GSI3SK: `${day(1)}#r1#${key}` },
+    }));
+    await store.recordRun(run({ id: 'r2', finishedAt: day(2) }), [finding({ status: 'PASS' })]);
+
+    expect((await store.transitionsSince(day(1))).map((t) => [t.runId, t.kind, t.key])).toEqual([
+      ['r1', 'NEW', key],
+      ['r2', 'RESOLVED', key],
+    ]);
+    const again = await store.recordRun(r1, [finding()]);
+    expect(again).toMatchObject({ written: false, transitions: [expect.objectContaining({ runId: 'r1', kind: 'NEW', key })] });
+  });
+
+  it("reads an account's states consistently only when a write of the last hours could be missed", async () => {
+    const { findings: store, tableName } = await freshStores(clients);
+    const dynamo = clients.get(DynamoDBClient, 'us-east-1');
+    const stateQueries: boolean[] = [];
+    // Observe what the store asks DynamoDB for (moto answers every read consistently, so the flag is all there is to see).
+    dynamo.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { TableName?: string; ExpressionAttributeValues?: Record<string, unknown>; ConsistentRead?: boolean };
+        const prefix = input.ExpressionAttributeValues?.[':prefix'];
+        if (input.TableName === tableName && (prefix === keys.statePrefix || (prefix as { S?: string } | undefined)?.S === keys.statePrefix)) {
+          stateQueries.push(input.ConsistentRead === true);
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'stateQueryProbe' },
+    );
+    try {
+      const recordingQueries = async (r: Parameters<DynamoFindingsStore['recordRun']>[0]) => {
+        stateQueries.length = 0;
+        await store.recordRun(r, [finding()]);
+        return [...stateQueries];
+      };
+      expect(await recordingQueries(run({ id: 'r1', finishedAt: day(1) }))).toEqual([false]);
+      // A day later: the previous run's writes are long settled.
+      expect(await recordingQueries(run({ id: 'r2', finishedAt: day(2) }))).toEqual([false]);
+      // Minutes after the previous run (a CLI run right after another): consistent.
+      expect(await recordingQueries(run({ id: 'r3', finishedAt: '2025-03-02T06:05:00.000Z' }))).toEqual([true]);
+      // An old run replayed after a newer one: consistent.
+      expect(await recordingQueries(run({ id: 'r0', finishedAt: '2025-02-20T06:00:00.000Z' }))).toEqual([true]);
+    } finally {
+      dynamo.middlewareStack.remove('stateQueryProbe');
+    }
+  });
+
   it('stores states and transitions without the catalog texts or the key, and reads them back whole; older full items still read', async () => {
     const { findings: store, tableName } = await freshStores(clients);
     const check = CHECKS[0]!;
@@ -88,14 +158,12 @@ describe('DynamoFindingsStore', () => {
     await store.recordRun(run({ id: 'r1', finishedAt: day(1) }, [fromCatalog, reworded]), [fromCatalog, reworded]);
 
     const items = await scanItems(tableName);
-    const slim = items.filter((i) => (i.entity === 'STATE' || i.entity === 'TRANSITION') && (i.finding as { checkId: string }).checkId === check.id);
+    // The check id is in the sort key (the finding key), not in the stored finding.
+    const slim = items.filter((i) => (i.entity === 'STATE' || i.entity === 'TRANSITION') && String(i.SK).includes(`#${check.id}#`));
     expect(slim.map((i) => i.entity).sort()).toEqual(['STATE', 'TRANSITION']);
     for (const item of slim) {
       expect(item).not.toHaveProperty('key');
-      expect(item.finding).not.toHaveProperty('title');
-      expect(item.finding).not.toHaveProperty('remediation');
-      expect(item.finding).not.toHaveProperty('citations');
-      expect(item.finding).toHaveProperty('reason', 'per-resource reason');
+      expect(item.finding).toEqual({ severity: check.severity, reason: 'per-resource reason', resource: { id: fromCatalog.resource.id, type: fromCatalog.resource.type } });
     }
     const kept = items.find((i) => i.entity === 'STATE' && (i.finding as { resource: { id: string } }).resource.id === 'other');
     expect(kept?.finding).toMatchObject({ title: 'Older wording', remediation: 'Older remediation' });
@@ -139,7 +207,6 @@ describe('DynamoFindingsStore', () => {
     await store.recordRun(partial, all.filter((f) => f.resource.region !== 'us-west-2'));
     expect(await stateOf(store, findingKey(west))).toMatchObject({ lastSeenAt: day(2), lastRunId: 'r2', gone: false });
     expect(await stateOf(store, key)).toMatchObject({ lastSeenAt: day(3), lastRunId: 'r3' });
-    expect((await store.oldestOpenFailures(5))[0]).toMatchObject({ key, lastSeenAt: day(3) });
   });
 
   it('replaying an older run after a newer one rewinds no existing state', async () => {
@@ -159,7 +226,6 @@ describe('DynamoFindingsStore', () => {
     expect(second.transitions).toEqual([expect.objectContaining({ key, kind: 'GONE', from: 'FAIL' })]);
     expect(await store.currentFindings({ accountId: ACCOUNT })).toEqual([]);
     expect(await store.currentFindings({ accountId: ACCOUNT, includeGone: true })).toEqual([expect.objectContaining({ key, gone: true })]);
-    expect(await store.oldestOpenFailures(10)).toEqual([]);
   });
 
   it('stores the same run twice without changing anything', async () => {
@@ -224,7 +290,7 @@ describe('DynamoFindingsStore', () => {
     expect(open?.failingSince).toBe(day(1));
   });
 
-  it('answers current failures, open errors and oldest failures', async () => {
+  it('answers current failures, open errors and failure ages', async () => {
     const { findings: store } = await freshStores(clients);
     const critical = finding({ id: 'crit', severity: 'critical', citations: ['164.312(b)'] });
     const low = finding({ id: 'low', severity: 'low', citations: ['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'] });
@@ -243,14 +309,13 @@ describe('DynamoFindingsStore', () => {
       expect.objectContaining({ status: 'ERROR', lastAssessedStatus: 'FAIL', failingSince: day(1) }),
     ]);
 
-    const oldest = await store.oldestOpenFailures(3);
-    expect(oldest.map((s) => [s.finding.resource.id, s.failingSince])).toEqual([
-      ['err', day(1)],
-      ['low', day(1)],
-      ['elsewhere', day(2)],
+    const open = await store.currentFindings({ statuses: ['FAIL', 'ERROR'] });
+    expect(open.map((s) => [s.finding.resource.id, failureAgeDays(s, new Date(day(10)))]).sort()).toEqual([
+      ['crit', 7],
+      ['elsewhere', 8],
+      ['err', 9],
+      ['low', 9],
     ]);
-    expect(oldest.map((s) => failureAgeDays(s, new Date(day(10))))).toEqual([9, 9, 8]);
-    expect(await store.oldestOpenFailures(1, { accountId: OTHER_ACCOUNT })).toEqual([expect.objectContaining({ failingSince: day(2) })]);
 
     expect((await store.transitionsSince(day(2))).map((t) => `${t.finding.resource.id}:${t.kind}`)).toEqual([
       'elsewhere:NEW',
@@ -269,7 +334,6 @@ describe('DynamoFindingsStore', () => {
     expect(await store.currentFindings({ accountId: ACCOUNT })).toHaveLength(40);
     expect(await store.currentFindings({ statuses: ['FAIL'] })).toHaveLength(40);
     expect(await store.transitionsSince('2025-01-01')).toHaveLength(40);
-    expect(await store.oldestOpenFailures(15)).toHaveLength(15);
     expect((await store.recordRun(run({ id: 'r1', finishedAt: day(1) }), many)).transitions).toHaveLength(40);
   });
 

@@ -11,6 +11,7 @@ import {
   accountItem,
   accountRunItem,
   keys,
+  legacyTransitionKeys,
   runItem,
   stateItem,
   transitionItem,
@@ -68,7 +69,7 @@ export class DynamoFindingsStore implements FindingsStore {
     const validRun = ScanRunSchema.parse(run);
     const validFindings = z.array(FindingSchema).parse(findings);
     const stored = await this.getRun(validRun.id, true);
-    if (stored) return { run: stored, transitions: await this.transitionsOfRun(validRun.id), written: false };
+    if (stored) return { run: stored, transitions: await this.transitionsOfRun(stored), written: false };
 
     const change = await this.changesOf(validRun, validFindings);
     await batchPut(this.doc, this.tableName, this.transitionItems(change.transitions), this.options.batch);
@@ -91,9 +92,9 @@ export class DynamoFindingsStore implements FindingsStore {
       if (!isConditionalCheckFailed(err)) throw err;
       const theirs = await this.getRun(validRun.id, true);
       if (!theirs) throw err;
-      return { run: theirs, transitions: await this.transitionsOfRun(validRun.id), written: false };
+      return { run: theirs, transitions: await this.transitionsOfRun(theirs), written: false };
     }
-    return { run: validRun, transitions: await this.transitionsOfRun(validRun.id), written: true };
+    return { run: validRun, transitions: await this.transitionsOfRun(validRun), written: true };
   }
 
   /**
@@ -124,10 +125,10 @@ export class DynamoFindingsStore implements FindingsStore {
   }
 
   /**
-   * What `run` changes in its accounts: one consistent Query of each account's states (every state, open or
-   * not: a PASS seen again unchanged must be told from a new one, and an open state missing from an assessed
-   * region becomes RESOLVED/GONE) and one GetItem of its account record. Reads are a quarter of the price
-   * of writes per unit, and a state read is needed only once per run.
+   * What `run` changes in its accounts: one Query of each account's states (every state, open or not: a PASS
+   * seen again unchanged must be told from a new one, and an open state missing from an assessed region
+   * becomes RESOLVED/GONE) and one consistent GetItem of its account record. The Query is consistent only
+   * when it must be (`statesReadConsistently`); a daily run reads at half the price.
    */
   private async changesOf(run: ScanRun, findings: readonly Finding[]): Promise<{ states: FindingState[]; transitions: Transition[]; accounts: AccountRecord[] }> {
     const previous = new Map<string, FindingState>();
@@ -137,7 +138,7 @@ export class DynamoFindingsStore implements FindingsStore {
       // A newer run of this account is already recorded (an old run replayed late): it may add states never
       // seen, but must not rewind any existing one, as if each had been seen at the newer run.
       const newer = record?.lastRecordedAt !== undefined && record.lastRecordedAt > run.finishedAt ? record.lastRecordedAt : undefined;
-      for (const state of await this.statesOfAccount(accountId, true)) {
+      for (const state of await this.statesOfAccount(accountId, statesReadConsistently(record, run))) {
         const seen = withLastSeen(state, record);
         previous.set(state.key, newer && !seen.gone && seen.lastSeenAt < newer ? { ...seen, lastSeenAt: newer } : seen);
       }
@@ -255,40 +256,44 @@ export class DynamoFindingsStore implements FindingsStore {
   async transitionsSince(since: string, query: { accountId?: string } = {}): Promise<Transition[]> {
     const results: Transition[] = [];
     for (const accountId of await this.accountsFor(query.accountId)) {
-      const items = await this.query({
-        TableName: this.tableName,
-        IndexName: INDEXES.gsi3,
-        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK >= :since',
-        ExpressionAttributeValues: { ':pk': keys.transitionsPk(accountId), ':since': since },
-      });
-      results.push(...items.map((item) => parseItem(TransitionSchema, hydrateItem(item, keys.transitionPrefix), ENTITY.transition)));
+      results.push(...(await this.transitionsOfAccount(accountId, `${keys.transitionPrefix}${since}`, `${keys.transitionPrefix}${HIGH}`)));
+      results.push(...(await this.legacyTransitionsSince(accountId, since)));
     }
     return results.sort(byString((t) => `${t.at}#${t.runId}#${t.key}`));
   }
 
-  async oldestOpenFailures(limit: number, query: { accountId?: string } = {}): Promise<FindingState[]> {
-    if (limit <= 0) return [];
-    const results: FindingState[] = [];
-    for (const record of await this.recordsFor(query.accountId)) {
-      const items = await this.query(
-        {
-          TableName: this.tableName,
-          IndexName: INDEXES.gsi2,
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.failingPk(record.accountId) },
-          ScanIndexForward: true,
-        },
-        limit,
-      );
-      results.push(...items.map((item) => withLastSeen(parseItem(FindingStateSchema, hydrateItem(item, keys.statePrefix), ENTITY.state), record)));
-    }
-    return results.sort(byString((s) => `${s.failingSince ?? ''}#${s.key}`)).slice(0, limit);
+  /** Transitions one run produced, in key order: a prefix of each of its accounts' partitions. */
+  async transitionsOfRun(run: Pick<ScanRun, 'id' | 'finishedAt' | 'accountIds'>): Promise<Transition[]> {
+    const prefix = keys.transitionsOfRunPrefix(run.finishedAt, run.id);
+    const results: Transition[] = [];
+    for (const accountId of run.accountIds) results.push(...(await this.transitionsOfAccount(accountId, prefix, `${prefix}${HIGH}`, true)));
+    if (results.length === 0) results.push(...(await this.legacyTransitionsOfRun(run.id)));
+    return results.sort(byString((t) => t.key));
   }
 
-  /** Transitions one run produced, in key order. */
-  async transitionsOfRun(runId: string): Promise<Transition[]> {
-    const items = await this.itemsUnder(keys.run(runId), keys.transitionPrefix, true);
-    return items.map((item) => parseItem(TransitionSchema, hydrateItem(item, keys.transitionPrefix), ENTITY.transition));
+  private async transitionsOfAccount(accountId: string, lower: string, upper: string, consistent = false): Promise<Transition[]> {
+    const items = await this.query({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': keys.account(accountId), ':lo': lower, ':hi': upper },
+      ConsistentRead: consistent,
+    });
+    return items.map(parseTransition);
+  }
+
+  /** Transitions recorded before they moved into the account's partition, until their TTL removes them. */
+  private async legacyTransitionsSince(accountId: string, since: string): Promise<Transition[]> {
+    const items = await this.query({
+      TableName: this.tableName,
+      IndexName: INDEXES.gsi3,
+      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK >= :since',
+      ExpressionAttributeValues: { ':pk': legacyTransitionKeys.gsi3Pk(accountId), ':since': since },
+    });
+    return items.map(parseTransition);
+  }
+
+  private async legacyTransitionsOfRun(runId: string): Promise<Transition[]> {
+    return (await this.itemsUnder(legacyTransitionKeys.run(runId), keys.transitionPrefix, true)).map(parseTransition);
   }
 
   /** Every account a run has ever been recorded for. */
@@ -330,4 +335,31 @@ export class DynamoFindingsStore implements FindingsStore {
       ConsistentRead: consistent,
     });
   }
+}
+
+/**
+ * A transition item's finding key is its sort key after `TRANS#<at>#<runId>#`; an item of the earlier
+ * layout (`RUN#<runId>` / `TRANS#<findingKey>`) has it after `TRANS#`.
+ */
+function parseTransition(item: Item): Transition {
+  const runPrefix = typeof item.at === 'string' && typeof item.runId === 'string' ? keys.transitionsOfRunPrefix(item.at, item.runId) : undefined;
+  const prefix = runPrefix && typeof item.SK === 'string' && item.SK.startsWith(runPrefix) ? runPrefix : keys.transitionPrefix;
+  return parseItem(TransitionSchema, hydrateItem(item, prefix), ENTITY.transition);
+}
+
+/**
+ * Eventually consistent reads may miss writes of about the last second. Recording reads an account's states
+ * consistently only when such writes can matter: the account's last recorded run finished less than
+ * RECENT_RECORD_MS before this one (a CLI run right after another, a replay, or a retry of this run after it
+ * wrote its account item). Otherwise the previous writes finished hours ago: the pipeline records an account
+ * within its 6 h run timeout, so a run recorded 7 h after the previous run finished reads states written at
+ * least an hour before. A retry of this run that crashed before its account item re-reads either its own
+ * writes (skipped, already stamped with this run) or the states before them (recomputed to the same items,
+ * computeTransitions being deterministic): either read gives the same outcome.
+ */
+const RECENT_RECORD_MS = 7 * 3_600_000;
+
+function statesReadConsistently(record: AccountRecord | undefined, run: ScanRun): boolean {
+  if (record?.lastRecordedAt === undefined) return false;
+  return Date.parse(run.finishedAt) - Date.parse(record.lastRecordedAt) < RECENT_RECORD_MS;
 }
