@@ -165,7 +165,9 @@ export function estimateCost(scanSeconds: number, store: StoreMeasurement, a: Co
 
   // The store point seals through writeRunEvidence (the single-process path): one raw.json.gz for the whole scan.
   // The deployed pipeline instead has each scan unit (one ScanTarget per region) PUT its own raw.json.gz and
-  // its scan record (work bucket), so per run: measured seal PUT/LIST − its raw objects + 2 × units.
+  // its scan record (work bucket), so per run: measured seal PUT/LIST − its raw objects + 2 × units. The storage
+  // and lifecycle lines below still size the single raw.json.gz: the pipeline's are `units` objects of about a
+  // units-th of it each, so fewer of them may reach the 128 KB below which S3 does not transition an object.
   const units = a.regions;
   const pipelinePuts = (r: typeof first): number => r.seal.s3Puts - r.seal.rawObjects + 2 * units;
   const putsFirst = pipelinePuts(first) + rest * pipelinePuts(steady);
