@@ -163,11 +163,18 @@ export function estimateCost(scanSeconds: number, store: StoreMeasurement, a: Co
     `${n(tableFirst / 1e6, 1)} MB (${n(store.table.stateItems)} states × ${n(store.table.bytesPerState)} B, transitions × ${n(store.table.bytesPerTransition)} B; item + 100 B, per copy: states and transitions are in no index) × ($${PRICES.dynamoGbMonth} + PITR $${PRICES.dynamoPitrGbMonth} + 1 backup × $${PRICES.dynamoBackupGbMonth}) /GB`,
     `${n(baseBytes / 1e6, 1)} MB + ${keptDays} days (TTL) × ${n((steady.changedFindings * runs) / DAYS_PER_MONTH, 1)} transitions × ${n(store.table.bytesPerTransition)} B = ${n(tableSteady / 1e6, 1)} MB × ($${PRICES.dynamoGbMonth} + $${PRICES.dynamoPitrGbMonth} + ${a.tableBackupsKept} monthly backups × $${PRICES.dynamoBackupGbMonth}) /GB`);
 
-  const putsFirst = first.seal.s3Puts + rest * steady.seal.s3Puts;
-  const putsSteady = runs * steady.seal.s3Puts;
+  // The store point seals through writeRunEvidence (the single-process path): one raw.json.gz for the whole scan.
+  // The deployed pipeline instead has each scan unit (one ScanTarget per region) PUT its own raw.json.gz and
+  // its scan record (work bucket), so per run: measured seal PUT/LIST − its raw objects + 2 × units. The storage
+  // and lifecycle lines below still size the single raw.json.gz: the pipeline's are `units` objects of about a
+  // units-th of it each, so fewer of them may reach the 128 KB below which S3 does not transition an object.
+  const units = a.regions;
+  const pipelinePuts = (r: typeof first): number => r.seal.s3Puts - r.seal.rawObjects + 2 * units;
+  const putsFirst = pipelinePuts(first) + rest * pipelinePuts(steady);
+  const putsSteady = runs * pipelinePuts(steady);
   add('S3 PUT/LIST', (putsFirst / 1000) * PRICES.s3PerThousandPut, (putsSteady / 1000) * PRICES.s3PerThousandPut,
-    `${first.seal.s3Puts} + ${rest} × ${steady.seal.s3Puts} requests (raw evidence objects, findings.json.gz, findings.csv.gz, key, manifest, signature, chain) × $${PRICES.s3PerThousandPut}/1k`,
-    `${runs} × ${steady.seal.s3Puts} = ${putsSteady} × $${PRICES.s3PerThousandPut}/1k`);
+    `${pipelinePuts(first)} + ${rest} × ${pipelinePuts(steady)} requests per run: the measured single-process seal's ${steady.seal.s3Puts} (${steady.seal.rawObjects} raw.json.gz, findings.json.gz, findings.csv.gz, key, manifest, signature, chain; the previous-run LIST) − its ${steady.seal.rawObjects} raw object + ${units} scan units × (raw.json.gz + scan record) × $${PRICES.s3PerThousandPut}/1k`,
+    `${runs} × ${pipelinePuts(steady)} = ${putsSteady} × $${PRICES.s3PerThousandPut}/1k`);
 
   const gets = (r: typeof first): number => r.seal.s3Gets + r.record.s3Gets;
   const getsFirst = gets(first) + rest * gets(steady);

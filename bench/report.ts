@@ -67,7 +67,7 @@ function comparisonRows(points: readonly PointResult[]): string[][] {
     row('eval resource-checks/s', (p) => int(p.evaluation.resultsPerSecond)),
     row('eval ms per full pass', (p) => fixed(p.evaluation.msPerPass, 2)),
     row('raw evidence (json / gzip)', (p) => `${kib(p.evidence.rawJsonBytes)} / ${kib(p.evidence.gzipBytes)}`),
-    row('evidence objects', (p) => int(p.evidence.objects)),
+    row('raw evidence operations / objects', (p) => `${int(p.evidence.operations)} / ${int(p.evidence.objects)}`),
     row('findings.json / .csv', (p) => `${kib(p.evidence.findingsJsonBytes)} / ${kib(p.evidence.findingsCsvBytes)}`),
     row('stored as .json.gz / .csv.gz', (p) => `${kib(p.evidence.findingsJsonGzipBytes)} / ${kib(p.evidence.findingsCsvGzipBytes)}`),
     row('stored bytes per run (S3)', (p) => kib(p.store.steadyRun.seal.storedBytes)),

@@ -17,7 +17,11 @@ import { indexCopies, itemSize, RequestMeter, type MeteredUsage } from './reques
 export interface StoredRun {
   findings: number;
   changedFindings: number;
-  seal: { seconds: number; s3Puts: number; s3Gets: number; storedBytes: number; objectBytes: number[]; kmsRequests: Record<string, number> };
+  seal: {
+    seconds: number; s3Puts: number; s3Gets: number; storedBytes: number; objectBytes: number[]; kmsRequests: Record<string, number>;
+    /** Raw evidence objects among the PUTs (the manifest's raw-evidence entries): one per single-process seal. */
+    rawObjects: number;
+  };
   record: {
     seconds: number;
     /** Items written (BatchWriteItem items + PutItem), the run item of FinalizeRun included. */
@@ -73,7 +77,7 @@ export async function measureStore(
 
     const storeRun = async (run: ScanRun, findings: readonly Finding[], changedFindings: number): Promise<StoredRun> => {
       let started = performance.now();
-      await evidence.writeRunEvidence({ run, findings, evidence: scan.evidence, accountId });
+      const written = await evidence.writeRunEvidence({ run, findings, evidence: scan.evidence, accountId });
       const sealSeconds = (performance.now() - started) / 1000;
       const sealed = meter.take();
       started = performance.now();
@@ -88,6 +92,7 @@ export async function measureStore(
         seal: {
           seconds: sealSeconds, s3Puts: sealed.s3.puts, s3Gets: sealed.s3.gets,
           storedBytes: sealed.s3.objectBytes.reduce((a, b) => a + b, 0), objectBytes: sealed.s3.objectBytes, kmsRequests: sealed.kms,
+          rawObjects: written.manifest.entries.filter((e) => e.kind === 'raw-evidence').length,
         },
         record: recordUsage(recordSeconds, recorded),
       };

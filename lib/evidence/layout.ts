@@ -6,8 +6,15 @@
  *   evidence/<accountId>/<runId>/public-key.pem          the signing key's public half (SPKI PEM)
  *   evidence/<accountId>/<runId>/findings.json.gz|.csv.gz the run's findings (gzip; runs sealed before
  *                                                         compression hold findings.json|.csv)
- *   evidence/<accountId>/<runId>/raw/<service>/<region>/<operation>.json.gz
+ *   evidence/<accountId>/<runId>/scans/<unitId>/<attemptId>/raw.json.gz   one scan attempt's raw API
+ *                                                         responses, all operations in one gzip object (pipeline)
+ *   evidence/<accountId>/<runId>/raw.json.gz              the same for a single-process run (writeRunEvidence)
  *   evidence/<accountId>/chain/<startedAt>__<runId>.json  immutable index entry, one per run
+ *
+ * Runs sealed by earlier versions hold one raw object per service, region and operation instead
+ * (`[scans/<unitId>/<attemptId>/]raw/<service>/<region>/<operation>.json.gz`, with service, region, operation
+ * and records on the manifest entry). Evidence is kept six years, so verify and bundle, which go by the
+ * manifest's paths and hashes alone, read both; nothing writes that layout any more.
  *
  * The chain index exists because S3 lists keys in lexicographic order only: a compact UTC timestamp
  * first makes "the newest run before this one" and "runs between two dates" plain prefix listings,
@@ -69,9 +76,12 @@ export function chainKey(accountId: string, startedAt: string, runId: string): s
   return `${chainPrefix(accountId)}${compactTimestamp(startedAt)}__${safeSegment(runId)}.json`;
 }
 
-export function rawEvidencePath(service: string, region: string, operation: string): string {
-  return `raw/${safeSegment(service)}/${safeSegment(region)}/${safeSegment(operation)}.json.gz`;
-}
+/**
+ * A scan's raw evidence, relative to the run prefix (single process) or to its attempt path: one object per
+ * scan rather than one per operation, because most operations' responses are a few hundred bytes and S3
+ * charges per PUT (235 objects per run at the benchmark's default scale, almost all of them under 1 KB).
+ */
+export const RAW_EVIDENCE_FILE = 'raw.json.gz';
 
 /**
  * One scan attempt's raw evidence, relative to the run prefix: every attempt (a Step Functions retry, a

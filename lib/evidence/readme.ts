@@ -40,8 +40,12 @@ again from the run's signed findings.json and manifest and fails if it differs.
     ${EVIDENCE_ROOT}<account>/<run>/public-key.pem   public half of the KMS signing key
     ${EVIDENCE_ROOT}<account>/<run>/findings.json.gz, findings.csv.gz   the run's findings (gzip; runs
                                                       sealed before 2026-11 hold findings.json, findings.csv)
-    ${EVIDENCE_ROOT}<account>/<run>/raw/<service>/<region>/<operation>.json.gz   raw AWS API responses
-                                                      (configuration metadata only, never data or secrets)
+    ${EVIDENCE_ROOT}<account>/<run>/scans/<unit>/<attempt>/raw.json.gz   raw AWS API responses of one scan
+                                                      (configuration metadata only, never data or secrets);
+                                                      raw.json.gz directly under the run for a single-process scan
+    ${EVIDENCE_ROOT}<account>/<run>/[scans/<unit>/<attempt>/]raw/<service>/<region>/<operation>.json.gz
+                                                      the same, one file per API operation, in runs sealed by
+                                                      earlier versions
 
 Each manifest records \`previousManifest.sha256\`: the SHA-256 of the same account's previous run's
 manifest.json. The manifests form a hash chain, so removing, reordering or editing a run breaks the
@@ -83,6 +87,14 @@ one account are signed by different keys (a key rotation), verification fails un
     # 4. The chain: the next run's manifest names this one's hash.
     sha256sum manifest.json    # = <next run>/manifest.json .previousManifest.sha256
 
-Raw evidence files are gzip; the hash is over the stored (compressed) bytes: \`zcat raw/.../X.json.gz | jq .\` to read.
+Raw evidence files are gzip; the hash is over the stored (compressed) bytes. Each \`raw.json.gz\` holds
+\`groups\`, one per service, region and API operation, with that operation's responses; its manifest entry's
+\`contents\` lists the groups, so which calls a file holds can be read without unzipping it:
+
+    jq '.entries[] | select(.kind == "raw-evidence") | {path, contents}' manifest.json
+    zcat scans/<unit>/<attempt>/raw.json.gz | jq '.groups[] | select(.operation == "ListBuckets")'
+
+Runs sealed by earlier versions hold one file per operation instead (\`raw/<service>/<region>/<operation>.json.gz\`,
+named by \`service\`, \`region\` and \`operation\` on its manifest entry): \`zcat raw/.../X.json.gz | jq .\` to read.
 `;
 }

@@ -15,7 +15,7 @@ import {
   ManifestSchema, MANIFEST_KIND, SIGNATURE_KIND, SIGNING_ALGORITHM, SignatureEnvelopeSchema,
   type ChainIndexEntry, type Manifest, type ManifestEntry, type PreviousManifest, type SignatureEnvelope,
 } from './manifest.js';
-import { groupRawEvidence } from './raw-groups.js';
+import { packRawEvidence } from './raw-groups.js';
 import { exists, getObjectBytes, putImmutable } from './s3-objects.js';
 import { ScanRecordSchema, type ScanRecord } from './scan-record.js';
 import { fetchPublicKey, signManifest, verifyManifestSignature } from './signing.js';
@@ -248,15 +248,19 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 }
 
+/** A scan's raw evidence as (at most) one object under `pathPrefix` (the run prefix or an attempt path). */
 function rawObjects(evidence: RunEvidenceInput['evidence'], pathPrefix: string): PendingObject[] {
-  return groupRawEvidence(evidence).map((g) => ({
+  const packed = packRawEvidence(evidence);
+  if (!packed) return [];
+  const regions = [...new Set(packed.contents.map((g) => g.region))].sort();
+  return [{
     entry: {
-      path: pathPrefix + g.path, kind: 'raw-evidence' as const, contentType: 'application/json', contentEncoding: 'gzip',
-      description: `Raw ${g.service} ${g.operation} responses in ${g.region} (${g.records} page(s)/call(s))`,
-      service: g.service, region: g.region, operation: g.operation, records: g.records,
+      path: pathPrefix + packed.path, kind: 'raw-evidence', contentType: 'application/json', contentEncoding: 'gzip',
+      description: `Raw AWS API responses: ${packed.records} page(s)/call(s) of ${packed.contents.length} operation(s) in ${regions.join(', ')}; contents lists them`,
+      records: packed.records, contents: packed.contents,
     },
-    body: g.body,
-  }));
+    body: packed.body,
+  }];
 }
 
 const byFindingKey = (a: Finding, b: Finding): number => {

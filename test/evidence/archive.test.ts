@@ -33,10 +33,15 @@ beforeAll(async () => {
   await store.writeRunEvidence(runInput(5));
   runKeys = written.keys;
   // What a lifecycle transition does: same key, storage class GLACIER (a plain bucket here, so a copy may replace).
-  for (const key of written.keys.filter((k) => k.includes('/raw/'))) {
+  // The run's gzip objects (raw.json.gz, findings.json.gz, findings.csv.gz) are the ones large enough to move.
+  for (const key of archivedKeys(written.keys)) {
     await s3.send(new CopyObjectCommand({ Bucket: BUCKET, Key: key, CopySource: `${BUCKET}/${key}`, StorageClass: 'GLACIER', MetadataDirective: 'COPY' }));
   }
 });
+
+function archivedKeys(keys: readonly string[]): string[] {
+  return keys.filter((k) => k.endsWith('.gz'));
+}
 
 async function bundleCli(...args: string[]): Promise<{ printed: string; error?: Error }> {
   const program = new Command().exitOverride();
@@ -60,7 +65,8 @@ afterAll(async () => {
 describe('archived evidence', () => {
   it('lists exactly the archived objects of the selected runs (by date), each needing a restore', async () => {
     const archived = await archivedEvidence(s3, BUCKET, { from: '2025-03-01', to: '2025-03-03' }, undefined);
-    expect(archived.map((a) => a.key).sort()).toEqual(runKeys.filter((k) => k.includes('/raw/')).sort());
+    expect(archived.map((a) => a.key).sort()).toEqual(archivedKeys(runKeys).sort());
+    expect(archived).toHaveLength(3);
     expect(archived.every((a) => a.storageClass === 'GLACIER' && a.restore === 'needed')).toBe(true);
     // The other run (2025-03-06) is outside the range and not archived.
     expect(await archivedEvidence(s3, BUCKET, { from: '2025-03-05', to: '2025-03-07' }, ACCOUNT)).toEqual([]);

@@ -70,12 +70,12 @@ describe('evidence writer', () => {
     const second = await store().writeRunEvidence(runInput(2));
     expect(first.manifest.previousManifest).toBeNull();
     expect(second.manifest.previousManifest).toMatchObject({ runId: first.manifest.runId, sha256: first.manifestSha256 });
-    expect(first.keys).toContain(`evidence/${ACCOUNT}/${first.manifest.runId}/raw/s3/us-east-1/ListBuckets.json.gz`);
+    expect(first.keys).toContain(`evidence/${ACCOUNT}/${first.manifest.runId}/raw.json.gz`);
 
-    const raw = await s3().send(new GetObjectCommand({ Bucket: BUCKET, Key: `evidence/${ACCOUNT}/${first.manifest.runId}/raw/s3/us-east-1/GetBucketEncryption.json.gz` }));
-    const body = JSON.parse(gunzipSync(Buffer.from(await raw.Body?.transformToByteArray() ?? [])).toString()) as { records: { target: string }[] };
-    expect(body.records[0]?.target).toBe('bucket-a1');
-    expect(first.manifest.entries.map((e) => e.kind).sort()).toEqual(['findings-csv', 'findings-json', 'raw-evidence', 'raw-evidence', 'raw-evidence']);
+    const raw = await s3().send(new GetObjectCommand({ Bucket: BUCKET, Key: `evidence/${ACCOUNT}/${first.manifest.runId}/raw.json.gz` }));
+    const body = JSON.parse(gunzipSync(Buffer.from(await raw.Body?.transformToByteArray() ?? [])).toString()) as { groups: { operation: string; records: { target: string }[] }[] };
+    expect(body.groups.find((g) => g.operation === 'GetBucketEncryption')?.records[0]?.target).toBe('bucket-a1');
+    expect(first.manifest.entries.map((e) => e.kind).sort()).toEqual(['findings-csv', 'findings-json', 'raw-evidence']);
 
     const out = join(dir, 'two-runs.zip');
     const result = await buildBundle({ clients, region: REGION, bucket: BUCKET, from: '2025-03-01', to: '2025-03-03', output: createWriteStream(out), pageSize: 1 });
@@ -112,7 +112,9 @@ describe('evidence writer', () => {
     const big = await store().writeRunEvidence(runInput(3, { extraRecords: 40 }));
     const sigBytes = await s3().send(new GetObjectCommand({ Bucket: BUCKET, Key: big.manifestKey.replace('manifest.json', 'manifest.sig') }));
     const envelope = SignatureEnvelopeSchema.parse(JSON.parse(await sigBytes.Body?.transformToString() ?? '{}'));
-    expect(ManifestSchema.parse(big.manifest).entries.length).toBeGreaterThan(40);
+    expect(ManifestSchema.parse(big.manifest).entries.find((e) => e.kind === 'raw-evidence')?.contents?.length).toBeGreaterThan(40);
+    const manifestBytes = await s3().send(new GetObjectCommand({ Bucket: BUCKET, Key: big.manifestKey }));
+    expect((await manifestBytes.Body?.transformToByteArray())?.length).toBeGreaterThan(4096);
     // moto falls back to RAW (see signing.ts); real KMS keeps DIGEST. Either way it verifies.
     expect(['RAW', 'DIGEST']).toContain(envelope.messageType);
     const out = join(dir, 'big.zip');

@@ -64,7 +64,7 @@ describe('verifyBundle on tampered bundles', () => {
   });
 
   it('names the evidence object with one flipped byte', async () => {
-    const victim = `${runDir(1)}raw/s3/us-east-1/ListBuckets.json.gz`;
+    const victim = `${runDir(1)}raw.json.gz`;
     const report = await tampered('flipped', (name, bytes) => {
       if (name !== victim) return undefined;
       const copy = Buffer.from(bytes);

@@ -9,10 +9,12 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildBundle } from '../../lib/evidence/bundle.js';
+import { scanAttemptPath } from '../../lib/evidence/layout.js';
 import { ManifestSchema } from '../../lib/evidence/manifest.js';
 import { verifyBundle } from '../../lib/evidence/verify.js';
 import { S3WorkStore } from '../../lib/evidence/work-store.js';
 import { forEachZipEntry } from '../../lib/evidence/zip-read.js';
+import { unitIdOf } from '../../lib/pipeline/targets.js';
 import { createDynamoStores } from '../../lib/store/dynamodb/index.js';
 import { motoClients } from '../support/moto.js';
 import { deployEmulated, harnessConfig, pipelineLostNothing, type EmulatedDeployment } from './deployment.js';
@@ -69,12 +71,13 @@ describe('retry safety', () => {
       for (const target of targets) {
         const unit = target.units[0]!;
         const scanEvent = { runId, target: unit };
-        // Killed while writing its third raw evidence object.
-        let puts = 0;
-        const scanKill = await killMidWrite('scan-target.ts', scanEvent, (m, p) => isEvidencePut(m, p, /\/scans\//) && ++puts === 3);
+        // Killed after its raw evidence (one raw.json.gz) was stored, while writing its scan record: the attempt
+        // leaves evidence behind but never committed.
+        const scanKill = await killMidWrite('scan-target.ts', scanEvent, (m, p) => m === 'PUT' && p.startsWith(`/${deployment.workBucket}/runs/${runId}/scans/`));
         expect(scanKill.killed).toBe(true);
         const abandoned = await keys(deployment.bucket, `evidence/${target.accountId}/${runId}/scans/`);
-        expect(abandoned.length).toBe(2);
+        expect(abandoned).toHaveLength(1);
+        expect(abandoned[0]).toMatch(/\/raw\.json\.gz$/);
         expect(await keys(deployment.workBucket, `runs/${runId}/scans/${target.accountId}/`)).toEqual([]);
 
         // The Step Functions retry: same event, a new attempt.
@@ -92,9 +95,10 @@ describe('retry safety', () => {
         const sealed = (await h['seal-account.ts']!(sealEvent, context)) as { manifestKey: string };
         const manifestObject = await deployment.s3.send(new GetObjectCommand({ Bucket: deployment.bucket, Key: sealed.manifestKey }));
         const manifest = ManifestSchema.parse(JSON.parse((await manifestObject.Body?.transformToString()) ?? ''));
+        // One raw evidence object for the sealed attempt, listing the API calls it holds.
         const raw = manifest.entries.filter((e) => e.kind === 'raw-evidence');
-        expect(raw.length).toBeGreaterThan(2);
-        expect(raw.every((e) => e.path.includes(`/${attemptId}/`))).toBe(true);
+        expect(raw.map((e) => e.path)).toEqual([`${scanAttemptPath(unitIdOf(unit), attemptId)}raw.json.gz`]);
+        expect(raw[0]?.contents?.length).toBeGreaterThan(2);
         expect(manifest.run.counts).toEqual(scanned.counts);
         for (const key of abandoned) expect(raw.some((e) => key.endsWith(e.path))).toBe(false);
         await h['record-account.ts']!({ runId, startedAt, accountId: target.accountId }, context);

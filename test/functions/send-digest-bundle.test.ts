@@ -117,7 +117,7 @@ describe('SendDigest and the period bundle', () => {
       const written = await store.writeRunEvidence(runInput(7)); // started 2025-03-08T06:00Z
       const s3 = clients.get(S3Client, REGION);
       // What a lifecycle transition leaves: the current version in GLACIER (GET answers InvalidObjectState).
-      for (const key of written.keys.filter((k) => k.includes('/raw/'))) {
+      for (const key of written.keys.filter((k) => k.endsWith('/raw.json.gz'))) {
         const body = await getObjectBytes(s3, resources.evidenceBucket, key);
         await s3.send(new PutObjectCommand({ Bucket: resources.evidenceBucket, Key: key, Body: body, StorageClass: 'GLACIER', ChecksumAlgorithm: 'SHA256' }));
       }
