@@ -78,7 +78,7 @@ export type Item = Record<string, unknown>;
  * (Object Lock), from which any transition can be re-derived by replaying runs in order. Readers need far
  * less: the digest reads the transitions of its period (a week; its 12-week trend comes from run items,
  * which do not expire), a re-store reads its own run's. 120 days covers that, a quarter's review from the
- * table, and a month of slack, while keeping the steady-state table within the cost target (issue 16); an
+ * table, and a month of slack, while keeping the table about the size of its states (issue 16); an
  * older period is answered from the evidence bucket. States, runs and suppressions never expire.
  */
 export const TTL_ATTRIBUTE = 'expiresAt';
